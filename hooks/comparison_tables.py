@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 
+from date_labels import display_date
 from handbook_models import Dataset, Reference, Row, TableMarker
 
 EMPTY_CELL = "—"
@@ -53,7 +54,8 @@ def render_table(
             cell = row.cells.get(column.id, _blank)
             keys = list(cell.references) + (list(row.references) if position == 0 else [])
             sort_value = f' data-sort="{html.escape(cell.text)}"' if column.type != "text" else ""
-            text = html.escape(cell.text) if cell.text else EMPTY_CELL
+            shown = display_date(cell.text) if column.type == "date" and cell.text else cell.text
+            text = html.escape(shown) if shown else EMPTY_CELL
             tag = 'th scope="row"' if position == 0 else "td"
             cells.append(
                 f"<{tag}{sort_value}>{text}{sources(dict.fromkeys(keys))}</{tag.split()[0]}>"

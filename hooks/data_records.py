@@ -5,6 +5,7 @@ Cross-file checks (does a related term, tag or reference exist?) live in `handbo
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Any
 
@@ -14,7 +15,8 @@ from handbook_models import Cell, Column, Dataset, Reference, Row, Tag, Term
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 REFERENCE_KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_:.-]*$")
-COLUMN_TYPES = ("text", "year", "number")
+COLUMN_TYPES = ("text", "year", "number", "date")
+ISO_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 ROW_REFERENCES_FIELD = "refs"
 
 TERM_FIELDS = (
@@ -275,4 +277,21 @@ def _parse_cell(reader: FieldReader, column_id: str, value: Any, column: Column)
             f"'{value}' is not a number, but the column is of type {column.type}",
             "write a plain number (put any nuance into another column)",
         )
+    if column.type == "date" and not _is_iso_date(str(value)):
+        reader.problem(
+            column_id,
+            f"'{value}' is not a date, but the column is of type date",
+            "write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2022-08-22",
+        )
     return Cell(text=str(value).strip(), references=references)
+
+
+def _is_iso_date(text: str) -> bool:
+    if not ISO_DATE.match(text):
+        return False
+    year, month, day = (text.split("-") + ["01", "01"])[:3]
+    try:
+        datetime.date(int(year), int(month), int(day))
+    except ValueError:
+        return False
+    return True

@@ -21,7 +21,13 @@ class LineDict(dict):
 
 # libyaml (C) when PyYAML has it: about 10x faster on a large glossary.
 class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    pass
+    # Why: YAML would turn an unquoted 2022-08-22 into a date object, and an impossible one
+    # such as 2022-02-30 into a bare ValueError with no line. Dates stay text; the date
+    # column type checks them with a proper message.
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:

@@ -222,3 +222,23 @@ def test_sections_from_nav_reads_nested_sections():
 )
 def test_generators_are_deterministic(render):
     assert render() == render()
+
+
+def test_date_cells_show_day_month_year_and_sort_by_iso():
+    dataset = Dataset(
+        "systems",
+        "Systems",
+        "",
+        (Column("name", "Name"), Column("released", "Released", type="date")),
+        (
+            Row({"name": Cell("SD"), "released": Cell("2022-08-22")}, ("kingma2013",)),
+            Row({"name": Cell("GPT-4o"), "released": Cell("2024-05")}, ("kingma2013",)),
+        ),
+        "data/tables/systems.yml",
+    )
+    soup = BeautifulSoup(
+        render_table(dataset, TableMarker("systems"), REFERENCES, "b/", "p"), "html.parser"
+    )
+    cells = soup.select("tbody td")
+    assert [td.get_text() for td in cells] == ["22 Aug 2022", "May 2024"]
+    assert [td["data-sort"] for td in cells] == ["2022-08-22", "2024-05"]

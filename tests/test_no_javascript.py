@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from test_built_site import built_path
 
 from browser import chromium, require_chromium, serve_directory
+from test_built_site import built_path
 
 pytestmark = pytest.mark.browser
 

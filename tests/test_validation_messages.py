@@ -389,10 +389,10 @@ def test_all_problems_are_reported_together(tmp_path):
         ),
         (
             parse_dataset,
-            DATASET.replace("type: year", "type: date"),
+            DATASET.replace("type: year", "type: datetime"),
             ("families",),
-            "data/x.yml:7: dataset 'families' column 'year', field 'type': 'date' is not a column type. "
-            "Fix: use one of text, year, number",
+            "data/x.yml:7: dataset 'families' column 'year', field 'type': 'datetime' is not a column type. "
+            "Fix: use one of text, year, number, date",
         ),
         (
             parse_dataset,
@@ -464,4 +464,41 @@ def test_missing_data_file_and_self_related_and_unknown_glossary_skip(tmp_path):
         "reference key. Fix: use a reference key defined in data/references.yml",
         "docs/foundations/page.md: front matter, field 'glossary_skip': 'difusion-model' is not a "
         "known term id. Fix: use 'diffusion-model', the closest term id",
+    ]
+
+
+DATED = """
+id: systems
+title: Systems
+columns:
+  - id: name
+    label: Name
+  - id: released
+    label: Released
+    type: date
+rows:
+  - name: Stable Diffusion
+    released: {released}
+    refs: [stability-sd]
+"""
+
+
+@pytest.mark.parametrize("value", ["2022-08-22", "'2022-08'", "2022"])
+def test_date_column_accepts_iso_dates(value):
+    dataset, found = parse(
+        parse_dataset, DATED.format(released=value), "data/tables/systems.yml", "systems"
+    )
+    assert found == []
+    assert dataset.rows[0].cells["released"].text == value.strip("'")
+
+
+@pytest.mark.parametrize("value", ["Aug 2022", "2022-13", "2022-02-30"])
+def test_date_column_rejects_other_text(value):
+    _, found = parse(
+        parse_dataset, DATED.format(released=value), "data/tables/systems.yml", "systems"
+    )
+    assert found == [
+        "data/tables/systems.yml:11: dataset 'systems' row 1 ('Stable Diffusion'), field "
+        f"'released': '{value}' is not a date, but the column is of type date. Fix: write "
+        "YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2022-08-22"
     ]

@@ -107,7 +107,9 @@
       cell.setAttribute("aria-sort", "none");
     });
     header.setAttribute("aria-sort", direction);
-    var numeric = header.getAttribute("data-hb-type") !== "text";
+    // Dates sort as ISO text (data-sort), so only years and numbers compare as numbers.
+    var type = header.getAttribute("data-hb-type");
+    var numeric = type === "year" || type === "number";
     var body = table.tBodies[0];
     var rows = Array.prototype.slice.call(body.rows);
     rows.sort(function (a, b) {
