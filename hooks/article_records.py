@@ -9,8 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from build_errors import Problems, closest
+from data_markers import MARKER_KINDS, parse_data_marker
 from field_reader import FieldReader
-from handbook_models import Article, TableMarker
+from handbook_models import Article, DataMarker
 from markdown_scan import (
     MARKER_NAMESPACE,
     find_citations,
@@ -18,7 +19,6 @@ from markdown_scan import (
     line_of,
     split_front_matter,
 )
-from table_markers import MARKER_KINDS, parse_table_marker
 from yaml_source import parse_yaml
 
 ARTICLE_FIELDS = (
@@ -120,7 +120,7 @@ def _citations(body: str, display: str, front_lines: int, problems: Problems) ->
 
 def _markers(
     body: str, display: str, front_lines: int, problems: Problems
-) -> tuple[TableMarker, ...]:
+) -> tuple[DataMarker, ...]:
     markers = []
     for offset, match in find_markers(body):
         line = front_lines + line_of(body, offset)
@@ -142,14 +142,14 @@ def _markers(
             fix = f"use '{MARKER_NAMESPACE}:{suggestion}'" if suggestion else "use 'handbook:table'"
             problems.add(display, entry, "", f"'{kind}' is not a marker kind", fix, line=line)
             continue
-        marker, reason = parse_table_marker(match.group("args"), line)
+        marker, reason = parse_data_marker(match.group("args"), line, kind)
         if marker is None:
             problems.add(
                 display,
                 entry,
                 "",
                 reason,
-                "write <!-- handbook:table DATASET columns=a,b where=column:text -->",
+                f"write <!-- handbook:{kind} DATASET columns=a,b where=column:text -->",
                 line=line,
             )
         else:

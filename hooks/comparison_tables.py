@@ -10,22 +10,14 @@ from __future__ import annotations
 import html
 
 from date_labels import display_date
-from handbook_models import Dataset, Reference, Row, TableMarker
+from handbook_models import DataMarker, Dataset, Reference
 
 EMPTY_CELL = "—"
 
 
-def select_rows(dataset: Dataset, marker: TableMarker) -> list[Row]:
-    rows = list(dataset.rows)
-    for column_id, text in marker.where:
-        needle = text.casefold()
-        rows = [row for row in rows if needle in row.cells.get(column_id, _blank).text.casefold()]
-    return rows
-
-
 def render_table(
     dataset: Dataset,
-    marker: TableMarker,
+    marker: DataMarker,
     references: dict[str, Reference],
     bibliography_href: str,
     id_prefix: str,
@@ -48,7 +40,7 @@ def render_table(
         return f'<sup class="hb-src">[{", ".join(links)}]</sup>'
 
     body = []
-    for row in select_rows(dataset, marker):
+    for row in dataset.rows_matching(marker.where):
         cells = []
         for position, column in enumerate(columns):
             cell = row.cells.get(column.id, _blank)

@@ -29,6 +29,7 @@ TERM_FIELDS = (
     "references",
     "tags",
     "link",
+    "reference_only",
 )
 TAG_FIELDS = ("name", "title", "description")
 REFERENCE_FIELDS = ("key", "authors", "title", "year", "venue", "url", "note")
@@ -103,6 +104,7 @@ def parse_terms(document: Any, file: str, problems: Problems) -> list[Term]:
                 references=reader.text_list("references"),
                 tags=reader.text_list("tags"),
                 auto_link=reader.boolean("link", default=True),
+                reference_only=reader.boolean("reference_only", default=False),
             )
         )
     return terms

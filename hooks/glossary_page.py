@@ -104,10 +104,12 @@ def _entry(
     return lines
 
 
-def used_on_html(pages: list[tuple[str, str]]) -> str:
+def used_on_html(pages: list[tuple[str, str]], reference_only: bool = False) -> str:
     """'Used on' for one term: (href, title) pairs of the articles that mention it."""
     if not pages:
-        return '<p class="hb-used-on"><em>Used on:</em> no article yet (reference only).</p>'
+        if reference_only:
+            return '<p class="hb-used-on"><em>Reference entry:</em> not used in an article.</p>'
+        return '<p class="hb-used-on"><em>Used on:</em> no article yet.</p>'
     links = ", ".join(
         f'<a href="{html.escape(href)}">{html.escape(title)}</a>' for href, title in pages
     )

@@ -13,6 +13,7 @@ from pathlib import Path
 from article_records import scan_articles
 from build_errors import Problems, unknown_name_fix
 from data_records import parse_dataset, parse_references, parse_tags, parse_terms
+from dataset_timeline import date_column
 from handbook_models import Dataset, Handbook, Reference, Tag, Term
 from term_forms import surface_forms
 from yaml_source import read_yaml
@@ -238,6 +239,22 @@ def _check_marker(marker, datasets: dict[str, Dataset], file: str, problems: Pro
     _check_known(
         wanted, column_ids, file, entry, "columns", "column", dataset.source_file, problems
     )
+    if all(column in column_ids for column in wanted) and not dataset.rows_matching(marker.where):
+        problems.add(
+            file,
+            entry,
+            "where",
+            f"matches no row of dataset '{dataset.id}'",
+            "check the spelling of the filter text, or remove the marker",
+        )
+    if marker.kind == "timeline" and date_column(dataset) is None:
+        problems.add(
+            file,
+            entry,
+            "dataset",
+            f"'{dataset.id}' has no column of type date to order a timeline by",
+            f"add a date column to {dataset.source_file}, or use handbook:table",
+        )
 
 
 def unused_tags(handbook: Handbook) -> list[Tag]:

@@ -3,6 +3,7 @@
 Where each artifact is made:
     glossary page ........ glossary_page.py      term links in articles .. glossary_linker.py
     comparison tables .... comparison_tables.py  tag indexes ............. tag_pages.py
+    timelines ............ dataset_timeline.py   FAQ structured data ..... faq_schema.py
     bibliography page .... bibliography_page.py  [@key] citations ........ citations.py
     math as SVG .......... math_svg.py           loading + validation .... handbook_data.py
 This module only wires those pure functions to MkDocs events. `serve` does not reload hooks:
@@ -26,6 +27,8 @@ from build_errors import HandbookDataError
 from build_stamp import build_stamp
 from citations import render_citations
 from comparison_tables import render_table
+from dataset_timeline import render_timeline
+from faq_schema import faq_structured_data
 from generated_pages import GeneratedPage, generated_pages
 from glossary_linker import TermIndex, link_terms
 from glossary_page import GLOSSARY_PATH, USED_ON_PLACEHOLDER, used_on_html
@@ -34,7 +37,7 @@ from handbook_models import Handbook
 from math_svg import MathError, typeset_math
 from page_actions import report_problem_url, source_file
 from page_history import last_changed
-from page_markers import expand_table_markers, leftover_marker
+from page_markers import expand_data_markers, leftover_marker
 from tag_pages import tag_page_path
 
 log = logging.getLogger("mkdocs.hooks.handbook")
@@ -121,15 +124,19 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return markdown
     bibliography = files.get_file_from_path(BIBLIOGRAPHY_PATH)
     bibliography_href = get_relative_url(bibliography.url, page.url)
-    markdown = expand_table_markers(
+    datasets = state.handbook.datasets
+    markdown = expand_data_markers(
         markdown,
-        lambda marker, prefix: render_table(
-            state.handbook.datasets[marker.dataset],
-            marker,
-            state.handbook.references,
-            bibliography_href,
-            prefix,
-        ),
+        {
+            "table": lambda marker, prefix: render_table(
+                datasets[marker.dataset],
+                marker,
+                state.handbook.references,
+                bibliography_href,
+                prefix,
+            ),
+            "timeline": lambda marker, _prefix: render_timeline(datasets[marker.dataset], marker),
+        },
     )
     return render_citations(markdown, src_path, state.handbook.references)
 
@@ -163,14 +170,24 @@ def on_env(env, config: MkDocsConfig, files: Files):
     # All pages have rendered by now, so the glossary's "used on" lists are complete.
     glossary_page = files.get_file_from_path(GLOSSARY_PATH).page
     content = glossary_page.content or ""
-    for term_id in state.handbook.terms:
+    unused = []
+    for term_id, term in state.handbook.terms.items():
         pages = sorted(state.mentions.get(term_id, []), key=lambda page: page.title or "")
         links = [
             (get_relative_url(page.url, glossary_page.url), page.title or page.url)
             for page in pages
         ]
-        content = content.replace(USED_ON_PLACEHOLDER.format(id=term_id), used_on_html(links))
+        if not links and not term.reference_only:
+            unused.append(term_id)
+        content = content.replace(
+            USED_ON_PLACEHOLDER.format(id=term_id), used_on_html(links, term.reference_only)
+        )
     glossary_page.content = content
+    if unused:
+        log.info(
+            "Glossary terms used by no article (use them, or set reference_only: true): %s",
+            ", ".join(unused),
+        )
     return env
 
 
@@ -178,6 +195,7 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     generated = state.generated.get(page.file.src_uri)
     source = source_file(page.file.src_uri, generated.data_file if generated else None)
     context["hb_page"] = {
+        "faq_json_ld": faq_structured_data(page.content or ""),
         "last_updated": state.last_changed.get(source),
         "report_url": report_problem_url(
             config.repo_url or "",

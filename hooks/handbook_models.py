@@ -50,6 +50,7 @@ class Term:
     references: tuple[str, ...]
     tags: tuple[str, ...]
     auto_link: bool = True
+    reference_only: bool = False  # defined for readers of other sources; no article uses it
 
     @property
     def anchor(self) -> str:
@@ -79,6 +80,10 @@ class Row:
     cells: dict[str, Cell]
     references: tuple[str, ...] = ()
 
+    def text(self, column_id: str) -> str:
+        cell = self.cells.get(column_id)
+        return cell.text if cell else ""
+
 
 @dataclass(frozen=True)
 class Dataset:
@@ -92,16 +97,27 @@ class Dataset:
     def column(self, column_id: str) -> Column:
         return next(column for column in self.columns if column.id == column_id)
 
+    def rows_matching(self, where: tuple[tuple[str, str], ...]) -> list[Row]:
+        """Rows whose cell in each `where` column contains its text, ignoring case."""
+        rows = list(self.rows)
+        for column_id, text in where:
+            needle = text.casefold()
+            rows = [row for row in rows if needle in row.text(column_id).casefold()]
+        return rows
+
 
 @dataclass(frozen=True)
-class TableMarker:
-    """`<!-- handbook:table DATASET [columns=a,b] [where=column:value] -->` in an article."""
+class DataMarker:
+    """`<!-- handbook:KIND DATASET [columns=a,b] [where=column:value] -->` in an article.
+
+    KIND is "table" or "timeline"."""
 
     dataset: str
     columns: tuple[str, ...] = ()
     where: tuple[tuple[str, str], ...] = ()
     raw: str = ""
     line: int = 0
+    kind: str = "table"
 
 
 @dataclass(frozen=True)
@@ -111,7 +127,7 @@ class Article:
     description: str
     tags: tuple[str, ...]
     citations: tuple[str, ...] = ()
-    markers: tuple[TableMarker, ...] = ()
+    markers: tuple[DataMarker, ...] = ()
     link_glossary: bool = True
     glossary_skip: tuple[str, ...] = ()
 

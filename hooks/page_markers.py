@@ -1,4 +1,4 @@
-"""Expand `<!-- handbook:table ... -->` markers in an article's Markdown.
+"""Expand `<!-- handbook:table ... -->` and `<!-- handbook:timeline ... -->` markers in Markdown.
 
 Only a marker alone on a line at the left margin is expanded (raw HTML must start a block);
 anything else is left in place and reported by `leftover_marker` after rendering, so a marker
@@ -10,25 +10,30 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from handbook_models import TableMarker
+from data_markers import parse_data_marker
+from handbook_models import DataMarker
 from markdown_scan import code_segments
-from table_markers import parse_table_marker
 
-LINE_MARKER = re.compile(r"^<!--\s*handbook:table\b(?P<args>[^\n]*?)-->[ \t]*$", re.MULTILINE)
+LINE_MARKER = re.compile(
+    r"^<!--\s*handbook:(?P<kind>table|timeline)\b(?P<args>[^\n]*?)-->[ \t]*$", re.MULTILINE
+)
 ANY_MARKER = re.compile(r"<!--\s*handbook:[^\n]*?-->")
 
 
-def expand_table_markers(markdown: str, render: Callable[[TableMarker, str], str]) -> str:
-    """Replace each line marker with `render(marker, id_prefix)` surrounded by blank lines."""
+def expand_data_markers(
+    markdown: str, renderers: dict[str, Callable[[DataMarker, str], str]]
+) -> str:
+    """Replace each line marker with `renderers[kind](marker, id_prefix)`, between blank lines."""
     count = 0
 
     def expand(match: re.Match[str]) -> str:
         nonlocal count
-        marker, _reason = parse_table_marker(match.group("args"))
+        kind = match.group("kind")
+        marker, _reason = parse_data_marker(match.group("args"), kind=kind)
         if marker is None:
             return match.group(0)
         count += 1
-        return f"\n{render(marker, f'src-{marker.dataset}-{count}')}\n"
+        return f"\n{renderers[kind](marker, f'src-{marker.dataset}-{count}')}\n"
 
     return "".join(
         text if is_code else LINE_MARKER.sub(expand, text)

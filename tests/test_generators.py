@@ -15,8 +15,9 @@ from bs4 import BeautifulSoup
 from bibliography_page import render_bibliography
 from citations import render_citations
 from comparison_tables import render_table
+from dataset_timeline import render_timeline
 from glossary_page import render_glossary, used_on_html
-from handbook_models import Article, Cell, Column, Dataset, Reference, Row, TableMarker, Tag, Term
+from handbook_models import Article, Cell, Column, DataMarker, Dataset, Reference, Row, Tag, Term
 from tag_pages import ListedPage, render_tag_page, render_tags_overview, sections_from_nav
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -135,8 +136,9 @@ def test_glossary_entries_sorted_and_digits_grouped_last():
 
 
 def test_used_on_lists_pages_or_says_reference_only():
-    assert used_on_html([]) == (
-        '<p class="hb-used-on"><em>Used on:</em> no article yet (reference only).</p>'
+    assert used_on_html([]) == '<p class="hb-used-on"><em>Used on:</em> no article yet.</p>'
+    assert used_on_html([], reference_only=True) == (
+        '<p class="hb-used-on"><em>Reference entry:</em> not used in an article.</p>'
     )
     assert used_on_html([("../a/", "A <b>")]) == (
         '<p class="hb-used-on"><em>Used on:</em> <a href="../a/">A &lt;b&gt;</a></p>'
@@ -160,7 +162,7 @@ def test_page_without_citations_is_unchanged():
 
 
 def test_comparison_table_golden_and_structure():
-    html = render_table(DATASET, TableMarker("families"), REFERENCES, "../bib/", "src-families-1")
+    html = render_table(DATASET, DataMarker("families"), REFERENCES, "../bib/", "src-families-1")
     assert_golden("table-families.html", html)
     soup = BeautifulSoup(html, "html.parser")
     assert soup.caption.get_text(" ", strip=True) == "Families & friends How they <differ>."
@@ -176,7 +178,7 @@ def test_comparison_table_golden_and_structure():
 
 
 def test_comparison_table_columns_and_filter():
-    marker = TableMarker("families", columns=("likelihood", "family"), where=(("family", "va"),))
+    marker = DataMarker("families", columns=("likelihood", "family"), where=(("family", "va"),))
     soup = BeautifulSoup(render_table(DATASET, marker, REFERENCES, "b/", "p"), "html.parser")
     assert [th.get_text() for th in soup.select("thead th")] == ["Likelihood", "Family"]
     assert [tr.get_text(" ", strip=True) for tr in soup.select("tbody tr")] == ["ELBO [ 1 ] VAE"]
@@ -217,7 +219,7 @@ def test_sections_from_nav_reads_nested_sections():
     [
         lambda: render_glossary(TERMS, REFERENCES),
         lambda: render_bibliography(REFERENCES, ARTICLES),
-        lambda: render_table(DATASET, TableMarker("families"), REFERENCES, "b/", "p"),
+        lambda: render_table(DATASET, DataMarker("families"), REFERENCES, "b/", "p"),
     ],
 )
 def test_generators_are_deterministic(render):
@@ -237,8 +239,62 @@ def test_date_cells_show_day_month_year_and_sort_by_iso():
         "data/tables/systems.yml",
     )
     soup = BeautifulSoup(
-        render_table(dataset, TableMarker("systems"), REFERENCES, "b/", "p"), "html.parser"
+        render_table(dataset, DataMarker("systems"), REFERENCES, "b/", "p"), "html.parser"
     )
     cells = soup.select("tbody td")
     assert [td.get_text() for td in cells] == ["22 Aug 2022", "May 2024"]
     assert [td["data-sort"] for td in cells] == ["2022-08-22", "2024-05"]
+
+
+SYSTEMS = Dataset(
+    "systems",
+    "Systems",
+    "",
+    (
+        Column("name", "System"),
+        Column("released", "Released", type="date"),
+        Column("modality", "Output"),
+        Column("note", "Note"),
+    ),
+    (
+        Row(
+            {"name": Cell("GPT-4o"), "released": Cell("2024-05-13"), "modality": Cell("text")},
+            ("kingma2013",),
+        ),
+        Row(
+            {
+                "name": Cell("Stable *Diffusion*"),
+                "released": Cell("2022-08"),
+                "modality": Cell("image"),
+                "note": Cell("<b>open</b> weights", ("goodfellow2014",)),
+            },
+            ("kingma2013",),
+        ),
+        Row({"name": Cell("Undated"), "modality": Cell("text")}, ("kingma2013",)),
+    ),
+    "data/tables/systems.yml",
+)
+
+
+def test_timeline_groups_rows_by_year_in_date_order_and_cites_sources():
+    markdown = render_timeline(SYSTEMS, DataMarker("systems", kind="timeline"))
+    assert markdown.splitlines() == [
+        "## 2022 { #year-2022 }",
+        "",
+        '- <time class="hb-when" datetime="2022-08">Aug 2022</time>: **Stable \\*Diffusion\\***  ',
+        "    *Output:* image · *Note:* &lt;b>open&lt;/b> weights [@kingma2013; @goodfellow2014]",
+        "",
+        "## 2024 { #year-2024 }",
+        "",
+        '- <time class="hb-when" datetime="2024-05-13">13 May 2024</time>: **GPT-4o**  ',
+        "    *Output:* text [@kingma2013]",
+    ]
+
+
+def test_timeline_filter_and_columns():
+    marker = DataMarker(
+        "systems", columns=("note",), where=(("modality", "image"),), kind="timeline"
+    )
+    markdown = render_timeline(SYSTEMS, marker)
+    assert "GPT-4o" not in markdown and "Output" not in markdown
+    assert "*Note:* &lt;b>open&lt;/b> weights" in markdown

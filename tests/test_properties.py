@@ -15,9 +15,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from comparison_tables import render_table
+from dataset_timeline import render_timeline
 from glossary_linker import SKIPPED_ELEMENTS, TermIndex, link_terms
 from glossary_page import render_glossary
-from handbook_models import Cell, Column, Dataset, Reference, Row, TableMarker, Tag, Term
+from handbook_models import Cell, Column, DataMarker, Dataset, Reference, Row, Tag, Term
 from markdown_scan import split_front_matter
 from tag_pages import render_tag_page
 
@@ -148,11 +149,37 @@ def test_tables_escape_cells_and_caption(rows, title):
         tuple(Row({"a": Cell(a), "b": Cell(b, ("k1",))}) for a, b in rows),
         "d.yml",
     )
-    html = render_table(dataset, TableMarker("d"), REFERENCES, "../bib/", "src-d-1")
-    assert html == render_table(dataset, TableMarker("d"), REFERENCES, "../bib/", "src-d-1")
+    html = render_table(dataset, DataMarker("d"), REFERENCES, "../bib/", "src-d-1")
+    assert html == render_table(dataset, DataMarker("d"), REFERENCES, "../bib/", "src-d-1")
     soup = BeautifulSoup(html, "html.parser")
     assert_inert(soup)
     assert [tr.th.get_text() for tr in soup.select("tbody tr")] == [a for a, _ in rows]
+
+
+@SETTINGS
+@given(
+    st.lists(st.tuples(TEXT, TEXT, st.dates().map(lambda d: d.isoformat())), min_size=1, max_size=4)
+)
+def test_timelines_escape_every_cell_and_order_by_date(rows):
+    dataset = Dataset(
+        "d",
+        "D",
+        "",
+        (Column("name", "Name"), Column("when", "When", type="date"), Column("note", "Note")),
+        tuple(
+            Row({"name": Cell(name), "when": Cell(when), "note": Cell(note)}, ("k1",))
+            for name, note, when in rows
+        ),
+        "data/tables/d.yml",
+    )
+    marker = DataMarker("d", kind="timeline")
+    markdown_text = render_timeline(dataset, marker)
+    assert markdown_text == render_timeline(dataset, marker)
+    soup = render(markdown_text)
+    assert_inert(soup)
+    shown = [time["datetime"] for time in soup.select("time.hb-when")]
+    assert shown == sorted(when for _, _, when in rows)
+    assert len(soup.select("li")) == len(rows)
 
 
 # ---- The glossary linker over generated HTML --------------------------------------

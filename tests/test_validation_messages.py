@@ -502,3 +502,20 @@ def test_date_column_rejects_other_text(value):
         f"'released': '{value}' is not a date, but the column is of type date. Fix: write "
         "YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2022-08-22"
     ]
+
+
+def test_filter_matching_no_row_and_timeline_without_dates(tmp_path):
+    text = (
+        "---\ntitle: T\ndescription: D\ntags: [basics]\n---\nText.\n\n"
+        "<!-- handbook:table families where=family:GANN -->\n\n"
+        "<!-- handbook:timeline families -->\n"
+    )
+    found = load_messages(write_project(tmp_path, article_text=text))
+    assert found == [
+        "docs/foundations/page.md: marker <!-- handbook:table families where=family:GANN --> "
+        "(line 8), field 'where': matches no row of dataset 'families'. Fix: check the spelling "
+        "of the filter text, or remove the marker",
+        "docs/foundations/page.md: marker <!-- handbook:timeline families --> (line 10), field "
+        "'dataset': 'families' has no column of type date to order a timeline by. Fix: add a date "
+        "column to data/tables/families.yml, or use handbook:table",
+    ]

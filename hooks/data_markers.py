@@ -1,19 +1,23 @@
-"""Parse `<!-- handbook:table DATASET [columns=a,b,c] [where=column:text] -->` markers.
+"""Parse data markers: `<!-- handbook:KIND DATASET [columns=a,b,c] [where=column:text] -->`.
 
-`columns=` picks and orders columns; each `where=column:text` keeps rows whose cell in that
-column contains the text (case-insensitive). Several `where=` must all hold.
+KIND is `table` (a sortable table, comparison_tables.py) or `timeline` (rows grouped by
+year, dataset_timeline.py). `columns=` picks and orders columns; each `where=column:text`
+keeps rows whose cell in that column contains the text (case-insensitive). Several `where=`
+must all hold.
 """
 
 from __future__ import annotations
 
 import shlex
 
-from handbook_models import TableMarker
+from handbook_models import DataMarker
 
-MARKER_KINDS = ("table",)
+MARKER_KINDS = ("table", "timeline")
 
 
-def parse_table_marker(args: str, line: int = 0) -> tuple[TableMarker | None, str]:
+def parse_data_marker(
+    args: str, line: int = 0, kind: str = "table"
+) -> tuple[DataMarker | None, str]:
     """(marker, '') on success, (None, reason) when the arguments cannot be read."""
     try:
         words = shlex.split(args)
@@ -31,10 +35,11 @@ def parse_table_marker(args: str, line: int = 0) -> tuple[TableMarker | None, st
             where.append((column.strip(), text.strip()))
         else:
             return None, f"'{word}' is not an option (use columns=a,b or where=column:text)"
-    return TableMarker(
+    return DataMarker(
         dataset=dataset,
         columns=columns,
         where=tuple(where),
-        raw=f"handbook:table {args.strip()}",
+        raw=f"handbook:{kind} {args.strip()}",
         line=line,
+        kind=kind,
     ), ""
