@@ -116,7 +116,7 @@ def write_hook_output(root: Path) -> list[str]:
     from comparison_tables import render_table
     from generated_pages import generated_pages
     from handbook_data import DataPaths, load_handbook
-    from page_markers import expand_table_markers
+    from page_markers import expand_data_markers
 
     docs = root / "docs"
     handbook = load_handbook(DataPaths(root=root, docs_dir=docs))
@@ -124,7 +124,7 @@ def write_hook_output(root: Path) -> list[str]:
         path = docs / src
         depth = src.count("/") + (0 if src.endswith("index.md") else 1)
         bibliography = "../" * depth + "reference/bibliography/"
-        text = expand_table_markers(
+        text = expand_data_markers(
             path.read_text(),
             lambda marker, prefix, bibliography=bibliography: render_table(
                 handbook.datasets[marker.dataset], marker, handbook.references, bibliography, prefix
