@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from handbook_models import Term
-from term_forms import TOKEN, surface_forms
+from term_forms import TOKEN, surface_forms, token_matches
 
 # Text inside these elements is never linked.
 SKIPPED_ELEMENTS = frozenset(
@@ -65,7 +65,7 @@ class TermIndex:
             by_id[term.id] = term
             for name in term.names:
                 for form in surface_forms(name):
-                    by_first.setdefault(form[0], []).append((form, term.id))
+                    by_first.setdefault(form[0].casefold(), []).append((form, term.id))
         for candidates in by_first.values():
             candidates.sort(key=lambda pair: (-len(pair[0]), pair[1]))
         return cls(by_first, by_id)
@@ -161,7 +161,7 @@ def _match_at(
 def _tokens_equal(text: str, found: list[re.Match[str]], i: int, form: tuple[str, ...]) -> bool:
     for offset, expected in enumerate(form):
         token = found[i + offset]
-        if token.group(0).casefold() != expected:
+        if not token_matches(token.group(0), expected):
             return False
         if offset:
             gap = text[found[i + offset - 1].end() : token.start()]

@@ -22,12 +22,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from article_markdown import render_article_markdown
 from bibliography_page import BIBLIOGRAPHY_PATH
 from build_errors import HandbookDataError
 from build_stamp import build_stamp
-from citations import render_citations
-from comparison_tables import render_table
-from dataset_timeline import render_timeline
 from faq_schema import faq_structured_data
 from generated_pages import GeneratedPage, generated_pages
 from glossary_linker import TermIndex, link_terms
@@ -37,7 +35,7 @@ from handbook_models import Handbook
 from math_svg import MathError, typeset_math
 from page_actions import report_problem_url, source_file
 from page_history import last_changed
-from page_markers import expand_data_markers, leftover_marker
+from page_markers import leftover_marker
 from tag_pages import tag_page_path
 
 log = logging.getLogger("mkdocs.hooks.handbook")
@@ -124,21 +122,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return markdown
     bibliography = files.get_file_from_path(BIBLIOGRAPHY_PATH)
     bibliography_href = get_relative_url(bibliography.url, page.url)
-    datasets = state.handbook.datasets
-    markdown = expand_data_markers(
-        markdown,
-        {
-            "table": lambda marker, prefix: render_table(
-                datasets[marker.dataset],
-                marker,
-                state.handbook.references,
-                bibliography_href,
-                prefix,
-            ),
-            "timeline": lambda marker, _prefix: render_timeline(datasets[marker.dataset], marker),
-        },
-    )
-    return render_citations(markdown, src_path, state.handbook.references)
+    return render_article_markdown(markdown, src_path, state.handbook, bibliography_href)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

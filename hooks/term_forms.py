@@ -1,8 +1,10 @@
 """How a glossary name is recognised in running text: its tokens and its plural forms.
 
-Names are compared as sequences of case-folded tokens (runs of letters/digits, or one
-punctuation mark), so "KV cache", "kv-cache" and "KV  caches" are told apart exactly and a
-name never matches inside a longer word.
+Names are compared as sequences of tokens (runs of letters/digits, or one punctuation mark),
+so "KV cache", "kv-cache" and "KV  caches" are told apart exactly and a name never matches
+inside a longer word. Tokens are case-folded, except acronyms (two or more capitals, as in
+"IS", "RAG", "CoT"): those must match their case, or the alias IS of Inception Score would
+link the word "is".
 """
 
 from __future__ import annotations
@@ -14,8 +16,23 @@ _SIBILANT_END = re.compile(r"(s|x|z|ch|sh)$")
 _CONSONANT_Y_END = re.compile(r"[^aeiou]y$")
 
 
+def is_acronym(token: str) -> bool:
+    return sum(character.isupper() for character in token) >= 2
+
+
+def name_token(token: str) -> str:
+    """How one token of a glossary name is stored: acronyms as written, the rest case-folded."""
+    return token if is_acronym(token) else token.casefold()
+
+
+def token_matches(text_token: str, name_token: str) -> bool:
+    if is_acronym(name_token):
+        return text_token == name_token
+    return text_token.casefold() == name_token
+
+
 def tokens(text: str) -> tuple[str, ...]:
-    return tuple(match.group(0).casefold() for match in TOKEN.finditer(text))
+    return tuple(name_token(match.group(0)) for match in TOKEN.finditer(text))
 
 
 def plural_forms(word: str) -> list[str]:

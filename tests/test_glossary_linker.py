@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from glossary_linker import TermIndex, link_terms
 from handbook_models import Term
 
@@ -37,13 +39,24 @@ def link(html: str, linkable=None) -> tuple[str, list[str]]:
 
 
 def test_first_occurrence_only_and_case_insensitive():
-    html, mentioned = link("<p>A gan is trained. Another GAN follows.</p>")
+    html, mentioned = link("<p>A DIFFUSION MODEL is trained. Another diffusion model follows.</p>")
     assert html == (
-        '<p>A <a class="hb-term" href="../glossary/#term-gan" '
-        'data-hb-def="Short &lt;gan&gt; &quot;def&quot;">gan</a> is trained. '
-        "Another GAN follows.</p>"
+        '<p>A <a class="hb-term" href="../glossary/#term-diffusion-model" '
+        'data-hb-def="Short &lt;diffusion-model&gt; &quot;def&quot;">DIFFUSION MODEL</a> is '
+        "trained. Another diffusion model follows.</p>"
     )
-    assert mentioned == ["gan"]
+    assert mentioned == ["diffusion-model"]
+
+
+def test_acronyms_match_only_in_capitals():
+    index = TermIndex.build([term("inception-score", "Inception score", ["IS"]), *TERMS])
+    result = link_terms("<p>This is a GAN; its IS is high; a gan.</p>", index, "g/")
+    assert re.findall(r'#term-([a-z-]+)"[^>]*>([^<]*)</a>', result.html) == [
+        ("gan", "GAN"),
+        ("inception-score", "IS"),
+    ]
+    assert link_terms("<p>It is what it is.</p>", index, "g/").mentioned == []
+    assert ">GANs</a>" in link("<p>Two GANs.</p>")[0]
 
 
 def test_aliases_and_plurals_count_as_the_term():
