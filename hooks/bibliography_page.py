@@ -26,7 +26,7 @@ def reference_markdown(reference: Reference) -> str:
     """One reference in running text: authors (year). *Title*. Venue. <url, if any>"""
     authors = escape_markdown("; ".join(reference.authors))
     text = (
-        f"{authors} ({reference.year}). *{escape_markdown(reference.title)}*. "
+        f"{authors} ({reference.year}). <cite>{escape_markdown(reference.title)}</cite>. "
         f"{escape_markdown(reference.venue)}."
     )
     return f"{text} <{reference.url}>" if reference.url else text

@@ -32,7 +32,7 @@ TERM_FIELDS = (
     "reference_only",
 )
 TAG_FIELDS = ("name", "title", "description")
-REFERENCE_FIELDS = ("key", "authors", "title", "year", "venue", "url", "note")
+REFERENCE_FIELDS = ("key", "authors", "title", "year", "venue", "url", "note", "verified_on")
 DATASET_FIELDS = ("id", "title", "description", "columns", "rows")
 COLUMN_FIELDS = ("id", "label", "description", "type")
 
@@ -141,6 +141,13 @@ def parse_references(document: Any, file: str, problems: Problems) -> list[Refer
         url = reader.text("url", required=False)
         if url and not url.startswith(("https://", "http://")):
             reader.problem("url", f"'{url}' is not a web address", "give a full https:// URL")
+        verified_on = reader.text("verified_on", required=False)
+        if verified_on and not _is_iso_date(verified_on):
+            reader.problem(
+                "verified_on",
+                f"'{verified_on}' is not a date",
+                "write the day you checked the source as YYYY-MM-DD",
+            )
         references.append(
             Reference(
                 key=key,
@@ -150,6 +157,7 @@ def parse_references(document: Any, file: str, problems: Problems) -> list[Refer
                 venue=reader.text("venue"),
                 url=url,
                 note=reader.text("note", required=False),
+                verified_on=verified_on,
             )
         )
     return references

@@ -44,6 +44,7 @@ SKIPPED_ELEMENTS = frozenset(
         "h6",
         "sup",
         "abbr",
+        "cite",  # titles in reference lists
     }
 )
 HTML_PIECE = re.compile(r"(<!--.*?-->|<[^>]*>)", re.DOTALL)

@@ -18,6 +18,9 @@ class Reference:
     venue: str
     url: str
     note: str = ""
+    # When a maintainer checked a source added after the import from the research brief
+    # (whose entries were verified there); empty for imported entries.
+    verified_on: str = ""
 
     @property
     def short_label(self) -> str:
