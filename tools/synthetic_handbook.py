@@ -112,11 +112,9 @@ def write_hook_output(root: Path) -> list[str]:
     import sys
 
     sys.path.insert(0, str(PROJECT / "hooks"))
-    from citations import render_citations
-    from comparison_tables import render_table
+    from article_markdown import render_article_markdown
     from generated_pages import generated_pages
     from handbook_data import DataPaths, load_handbook
-    from page_markers import expand_data_markers
 
     docs = root / "docs"
     handbook = load_handbook(DataPaths(root=root, docs_dir=docs))
@@ -124,13 +122,7 @@ def write_hook_output(root: Path) -> list[str]:
         path = docs / src
         depth = src.count("/") + (0 if src.endswith("index.md") else 1)
         bibliography = "../" * depth + "reference/bibliography/"
-        text = expand_data_markers(
-            path.read_text(),
-            lambda marker, prefix, bibliography=bibliography: render_table(
-                handbook.datasets[marker.dataset], marker, handbook.references, bibliography, prefix
-            ),
-        )
-        path.write_text(render_citations(text, src, handbook.references))
+        path.write_text(render_article_markdown(path.read_text(), src, handbook, bibliography))
     hidden = []
     for page in generated_pages(handbook, nav=[]):
         target = docs / page.src_path
