@@ -95,7 +95,7 @@ def test_three_internal_links_load(open_page, edition):
     for name, title in (
         ("What is generative AI?", "What is generative AI?"),
         ("Comparing model families", "Comparing model families"),
-        ("Glossary", "Glossary"),
+        ("Frequently asked questions", "Frequently asked questions"),
     ):
         page.locator("article a", has_text=name).first.click()
         page.locator("article h1", has_text=title).wait_for()

@@ -221,3 +221,74 @@ def test_page_history_outside_git_is_empty_not_an_error(tmp_path):
     from page_history import last_changed
 
     assert last_changed(tmp_path) == {}
+
+
+def test_faq_page_emits_faqpage_structured_data_for_every_entry(built_site):
+    page = soup(built_site, "foundations/faq/index.html")
+    entries = page.select("details.faq")
+    blocks = page.select('head script[type="application/ld+json"]')
+    assert len(blocks) == 1 and len(entries) >= 6
+    data = json.loads(blocks[0].string)
+    assert data["@type"] == "FAQPage"
+    questions = [entry.summary.get_text(" ", strip=True) for entry in entries]
+    assert [item["name"] for item in data["mainEntity"]] == questions
+    assert all(len(item["acceptedAnswer"]["text"]) > 40 for item in data["mainEntity"])
+    # Other pages, self-checks included, carry no FAQ data.
+    assert not soup(built_site, "model-families/gans/index.html").select(
+        'script[type="application/ld+json"]'
+    )
+
+
+def test_timeline_lists_every_dated_system_under_its_year(built_site, handbook):
+    systems = handbook.datasets["systems"]
+    assert len(systems.rows) >= 30
+    page = soup(built_site, "reference/timeline/index.html")
+    years = [h2["id"] for h2 in page.select("h2[id^=year-]")]
+    assert years == sorted(years) and len(years) >= 8
+    dates = [time["datetime"] for time in page.select("time.hb-when")]
+    assert dates == sorted(dates)
+    assert len(dates) == sum(1 for row in systems.rows if row.text("released"))
+    assert page.select("li sup.hb-cite a[href*='bibliography']")
+
+
+def test_modality_pages_show_system_tables_from_the_dataset(built_site):
+    for page in ("text-and-code", "images", "audio-speech-music", "video", "multimodal-models"):
+        tables = soup(built_site, f"modalities/{page}/index.html").select(
+            'div.hb-table[data-hb-dataset="systems"] tbody tr'
+        )
+        assert tables, page
+
+
+def test_section_indexes_link_every_page_of_their_section(project):
+    import yaml
+
+    nav = yaml.safe_load((project / "mkdocs.yml").read_text())
+    missing = {}
+    for entry in nav["nav"]:
+        (_title, children), *_ = entry.items()
+        if not isinstance(children, list):
+            continue
+        index, *pages = children
+        if not index.endswith("/index.md"):
+            continue
+        text = (project / "docs" / index).read_text(encoding="utf-8")
+        folder = index.rsplit("/", 1)[0] + "/"
+        absent = [
+            p for p in pages if p.startswith(folder) and f"]({p.removeprefix(folder)})" not in text
+        ]
+        if absent:
+            missing[index] = absent
+    assert missing == {}
+
+
+def test_every_glossary_term_is_used_or_marked_reference_only(built_site, handbook):
+    page = soup(built_site, "reference/glossary/index.html")
+    unused, stale = [], []
+    for term in handbook.terms.values():
+        used_on = page.find(id=term.anchor).find_next("p", class_="hb-used-on")
+        used = bool(used_on.select("a"))
+        if not used and not term.reference_only:
+            unused.append(term.id)
+        if used and term.reference_only:
+            stale.append(term.id)
+    assert (unused, stale) == ([], [])
