@@ -21,8 +21,31 @@ def test_inline_and_display_math_become_labelled_svg():
         svg = node.svg
         assert svg["fill"] == "currentColor" and svg["aria-hidden"] == "true"
         assert "em" in svg["style"] and "width" not in svg.attrs
-        assert svg.find("path")
+        assert svg.find("use") and not svg.find("symbol")
     assert not soup.select(".arithmatex")
+
+
+def test_each_glyph_is_defined_once_per_page_and_every_use_resolves():
+    html = typeset_math(
+        '<p><span class="arithmatex">\\(x + x\\)</span> and <span class="arithmatex">\\(x_t\\)</span>'
+        ' and <span class="arithmatex">\\(\\log p(x_1, \\ldots, x_n)\\)</span></p>'
+    )
+    assert 'href="#STIX' not in html  # every glyph reference was renamed, empty glyphs too
+    soup = BeautifulSoup(html, "html.parser")
+    sprite = soup.select_one("svg.hb-math-glyphs")
+    assert sprite is not None and sprite["aria-hidden"] == "true"
+    assert html.index("hb-math-glyphs") < html.index('hb-math"')  # defined before use
+    ids = [symbol["id"] for symbol in sprite.select("symbol")]
+    assert len(ids) == len(set(ids))
+    used = {use["xlink:href"][1:] for use in soup.select(".hb-math use")}
+    assert used == set(ids)  # every glyph used is defined, and nothing else is
+    assert len(used) < len(soup.select(".hb-math use"))  # the repeated x is shared
+    fills = {path.get("fill", "currentColor") for path in sprite.select("symbol path")}
+    assert fills == {"currentColor"}
+
+
+def test_pages_without_math_get_no_sprite():
+    assert typeset_math("<p>No formulas.</p>") == "<p>No formulas.</p>"
 
 
 def test_display_math_sets_limits_above_and_below():
