@@ -137,6 +137,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             f"docs/{src_path}: the marker '{marker}' was not expanded. Fix: put it "
             "on a line of its own at the left margin, outside lists and admonitions."
         )
+    # mkdocs-glightbox's own per-page switch, read at on_post_page: no lightbox tags in any
+    # page; handbook.js loads the library where an image needs it (it has already run
+    # on_page_content, so images are still wrapped for it).
+    page.meta["glightbox"] = False
     if src_path in state.generated:
         return html
     article = state.handbook.articles.get(src_path)

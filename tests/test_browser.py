@@ -161,3 +161,20 @@ def test_table_sorts_by_column(open_page):
     header.locator("button.hb-sort").click()
     assert header.get_attribute("aria-sort") == "descending"
     assert years() == sorted(years(), reverse=True)
+
+
+def test_lightbox_opens_on_diagrams_and_loads_only_where_needed(open_page, edition):
+    loaded = []
+    page = open_page("")
+    page.on("request", lambda request: loaded.append(request.url))
+    page.wait_for_load_state("load")
+    assert not [url for url in loaded if "glightbox" in url]  # the home page has no image
+    # Reach a page with a diagram by a link, so that instant loading (web) is exercised too.
+    page.locator("article a", has_text="What is generative AI?").first.click()
+    page.locator("article h1", has_text="What is generative AI?").wait_for()
+    page.goto(edition.url("model-families/gans"))
+    page.locator("a.glightbox").first.click()
+    page.locator(".glightbox-container .gslide-image img").first.wait_for(state="visible")
+    page.keyboard.press("Escape")
+    page.locator(".glightbox-container").wait_for(state="detached")
+    assert [url for url in loaded if "glightbox.min.js" in url]

@@ -1,6 +1,7 @@
-/* Generative AI Handbook: glossary definitions in place and sortable tables.
- * Plain script, no dependencies, works from file:// and with Material's instant loading
- * (listeners are delegated on document, tables are enhanced on every page switch). */
+/* Generative AI Handbook: glossary definitions in place, sortable tables, and the lightbox
+ * loaded only where a page has images. Plain script, no dependencies, works from file:// and
+ * with Material's instant loading (listeners are delegated on document; tables and images are
+ * enhanced on every page switch). */
 (function () {
   "use strict";
 
@@ -92,6 +93,42 @@
   }, true);
   window.addEventListener("resize", function () { if (owner) place(owner, tipElement()); });
 
+  /* ---- Lightbox, loaded only on pages that have images ------------------------------ */
+  /* Why: glightbox is about 18 KB gzipped and most pages have no image. The hook sets the
+   * plugin's own per-page switch (meta glightbox: false) so it adds no tags to any page; the
+   * plugin still wraps images in a.glightbox, and this loads the library the first time a
+   * page has one, also after Material's instant page switches. */
+  var scriptUrl = (document.currentScript && document.currentScript.src) || location.href;
+  var lightbox = null;
+  var lightboxLoading = false;
+
+  function assetUrl(path) {
+    return new URL(path, scriptUrl).href;
+  }
+
+  function enhanceImages() {
+    if (!document.querySelector("a.glightbox") || !window.Promise) return;
+    if (lightbox) {
+      lightbox.reload();
+      return;
+    }
+    if (lightboxLoading) return;
+    lightboxLoading = true;
+    var style = document.createElement("link");
+    style.rel = "stylesheet";
+    style.href = assetUrl("../stylesheets/glightbox.min.css");
+    document.head.appendChild(style);
+    var script = document.createElement("script");
+    script.src = assetUrl("glightbox.min.js");
+    script.onload = function () {
+      lightbox = window.GLightbox({
+        touchNavigation: true, loop: false, zoomable: true, draggable: true,
+        openEffect: "zoom", closeEffect: "zoom", slideEffect: "slide"
+      });
+    };
+    document.head.appendChild(script);
+  }
+
   /* ---- Sortable tables ------------------------------------------------------------- */
   function sortKey(row, index, numeric) {
     var cell = row.cells[index];
@@ -140,6 +177,7 @@
   function onPage() {
     hide();
     enhanceTables(document);
+    enhanceImages();
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
