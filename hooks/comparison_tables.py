@@ -67,13 +67,17 @@ def render_table(
         f"{html.escape(references[key].short_label)}</a>, <cite>{html.escape(references[key].title)}</cite></li>"
         for key, number in sorted(numbers.items(), key=lambda pair: pair[1])
     )
+    # The caption sits outside the scrolling box, so a wide table never pushes it out of view;
+    # aria-labelledby gives the table and its scroll region the caption as their name.
+    caption_id = f"{id_prefix}-caption"
     return (
-        f'<div class="hb-table" data-hb-dataset="{html.escape(dataset.id)}">'
-        f'<div class="hb-table-scroll" role="region" tabindex="0" aria-label="{caption.split("<")[0]}">'
-        f'<table class="hb-sortable"><caption>{caption}</caption>'
+        f'<figure class="hb-table" data-hb-dataset="{html.escape(dataset.id)}">'
+        f'<figcaption id="{caption_id}">{caption}</figcaption>'
+        f'<div class="hb-table-scroll" role="region" tabindex="0" aria-labelledby="{caption_id}">'
+        f'<table class="hb-sortable" aria-labelledby="{caption_id}">'
         f"<thead><tr>{header}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
         f'<p class="hb-table-sources-title">Sources</p><ol class="hb-table-sources">{source_items}</ol>'
-        "</div>"
+        "</figure>"
     )
 
 

@@ -143,7 +143,7 @@ def test_comparison_tables_are_generated_not_typed(built_site, handbook):
     assert len(tables) == 2
     families = handbook.datasets["model-families"]
     assert len(tables[0].select("tbody tr")) == len(families.rows)
-    assert tables[0].caption.get_text().startswith(families.title)
+    assert tables[0].figcaption.get_text().startswith(families.title)
     assert "handbook:table" not in str(page)
 
 

@@ -165,7 +165,10 @@ def test_comparison_table_golden_and_structure():
     html = render_table(DATASET, DataMarker("families"), REFERENCES, "../bib/", "src-families-1")
     assert_golden("table-families.html", html)
     soup = BeautifulSoup(html, "html.parser")
-    assert soup.caption.get_text(" ", strip=True) == "Families & friends How they <differ>."
+    caption = soup.figcaption
+    assert caption.get_text(" ", strip=True) == "Families & friends How they <differ>."
+    assert soup.table["aria-labelledby"] == caption["id"] == "src-families-1-caption"
+    assert soup.select_one(".hb-table-scroll")["aria-labelledby"] == caption["id"]
     assert [th.get_text() for th in soup.select("thead th")] == ["Family", "Year", "Likelihood"]
     assert [td["data-sort"] for td in soup.select("tbody td[data-sort]")] == ["2014", "2013"]
     sources = soup.select("ol.hb-table-sources li")
