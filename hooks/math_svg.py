@@ -38,9 +38,7 @@ ziamath.config.svg2 = True  # glyphs as <symbol> + <use>, so a page can share th
 ziamath.config.precision = 1  # 0.1 px at 16 px text: invisible even when printed
 
 # A symbol is empty and self-closing for glyphs with no outline (spaces), else has content.
-_SYMBOL = re.compile(
-    r'<symbol id="(?P<id>[^"]+)"(?P<rest>[^>]*?/>|[^>]*>.*?</symbol>)', re.DOTALL
-)
+_SYMBOL = re.compile(r'<symbol id="(?P<id>[^"]+)"(?P<rest>[^>]*?/>|[^>]*>.*?</symbol>)', re.DOTALL)
 SPRITE_CLASS = "hb-math-glyphs"
 _USE_FILL = re.compile(r'(?<=<use )([^>]*?) fill="(?:black|#000000)"')
 
