@@ -45,10 +45,19 @@ SKIPPED_ELEMENTS = frozenset(
         "sup",
         "abbr",
         "cite",  # titles in reference lists
+        "strong",  # bold labels and names ("**Stable Diffusion**", "**Voices.**")
+        "b",
+        "th",  # table headers and row names
+        "caption",
+        "figcaption",
     }
 )
+# Elements with one of these classes are skipped too: admonition titles, and any element an
+# author marks with class "hb-no-glossary" (e.g. <span class="hb-no-glossary">...</span>).
+SKIPPED_CLASSES = frozenset({"admonition-title", "hb-no-glossary"})
 HTML_PIECE = re.compile(r"(<!--.*?-->|<[^>]*>)", re.DOTALL)
 TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9-]*)")
+CLASS_ATTR = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 
 
 @dataclass(frozen=True)
@@ -87,26 +96,59 @@ def link_terms(
     """
     mentioned: list[str] = []
     seen: set[str] = set()
-    skip_depth = 0
+    skipping = _SkipTracker()
     out = []
     for piece in HTML_PIECE.split(page_html):
         if not piece:
             continue
         if piece[0] == "<":
-            skip_depth += _depth_change(piece)
+            skipping.see(piece)
             out.append(piece)
-        elif skip_depth > 0:
+        elif skipping.active:
             out.append(piece)
         else:
             out.append(_link_text(piece, index, glossary_href, linkable, seen, mentioned))
     return LinkResult("".join(out), mentioned)
 
 
-def _depth_change(tag: str) -> int:
-    match = TAG_NAME.match(tag)
-    if not match or match.group(2).lower() not in SKIPPED_ELEMENTS or tag.endswith("/>"):
-        return 0
-    return -1 if match.group(1) else 1
+class _SkipTracker:
+    """Whether the text being read lies inside an element that must not be linked.
+
+    A stack of [tag name, nesting depth]: a skipped element is known by its name or class, and
+    is left at the closing tag that matches it, counting nested elements of the same name."""
+
+    def __init__(self) -> None:
+        self.stack: list[list] = []
+
+    @property
+    def active(self) -> bool:
+        return bool(self.stack)
+
+    def see(self, tag: str) -> None:
+        match = TAG_NAME.match(tag)
+        if not match or tag.startswith("<!--"):
+            return
+        closing, name = bool(match.group(1)), match.group(2).lower()
+        if closing:
+            if self.stack and self.stack[-1][0] == name:
+                self.stack[-1][1] -= 1
+                if not self.stack[-1][1]:
+                    self.stack.pop()
+            return
+        if tag.endswith("/>"):
+            return
+        if self.stack and self.stack[-1][0] == name:
+            self.stack[-1][1] += 1
+        elif name in SKIPPED_ELEMENTS or _has_skipped_class(tag):
+            self.stack.append([name, 1])
+
+
+def _has_skipped_class(tag: str) -> bool:
+    match = CLASS_ATTR.search(tag)
+    if not match:
+        return False
+    classes = next(group for group in match.groups() if group is not None).split()
+    return not SKIPPED_CLASSES.isdisjoint(classes)
 
 
 def _link_text(

@@ -133,3 +133,18 @@ def test_longest_name_wins():
     )
     result = link_terms("<p>A diffusion model.</p>", index, "g/")
     assert result.mentioned == ["diffusion-model"]
+
+
+def test_never_inside_bold_labels_admonition_titles_captions_or_opted_out_spans():
+    html, mentioned = link(
+        '<p class="admonition-title">The GAN trick</p>'
+        "<p><strong>GAN.</strong> <b>GAN</b></p>"
+        "<figure><figcaption>GAN table</figcaption><table><tr><th>GAN</th></tr></table></figure>"
+        '<p><span class="x hb-no-glossary">a <span>GAN</span> here</span> then a GAN.</p>'
+    )
+    assert html.count('class="hb-term"') == 1
+    assert html.endswith(
+        'then a <a class="hb-term" href="../glossary/#term-gan" '
+        'data-hb-def="Short &lt;gan&gt; &quot;def&quot;">GAN</a>.</p>'
+    )
+    assert mentioned == ["gan"]
