@@ -59,7 +59,7 @@ def render_table(
         + f">{html.escape(column.label)}</th>"
         for column in columns
     )
-    caption = html.escape(dataset.title)
+    caption = html.escape(marker.caption or dataset.title)
     if dataset.description:
         caption += f'<span class="hb-table-description">{html.escape(dataset.description)}</span>'
     source_items = "".join(

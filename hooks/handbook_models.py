@@ -121,6 +121,7 @@ class DataMarker:
     raw: str = ""
     line: int = 0
     kind: str = "table"
+    caption: str = ""  # shown instead of the dataset's title
 
 
 @dataclass(frozen=True)

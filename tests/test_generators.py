@@ -301,3 +301,10 @@ def test_timeline_filter_and_columns():
     markdown = render_timeline(SYSTEMS, marker)
     assert "GPT-4o" not in markdown and "Output" not in markdown
     assert "*Note:* &lt;b>open&lt;/b> weights" in markdown
+
+
+def test_a_marker_caption_names_a_partial_table():
+    marker = DataMarker("families", where=(("family", "va"),), caption="Latent-variable families")
+    soup = BeautifulSoup(render_table(DATASET, marker, REFERENCES, "b/", "p"), "html.parser")
+    assert soup.figcaption.contents[0] == "Latent-variable families"
+    assert soup.select_one(".hb-table-description").get_text() == "How they <differ>."

@@ -439,8 +439,8 @@ def test_front_matter_that_is_not_a_mapping_and_unreadable_marker():
         "<!-- handbook:table families rows=3 -->\n"
     ) == [
         "docs/foundations/page.md:6: marker <!-- handbook:table -->: 'rows=3' is not an option (use "
-        "columns=a,b or where=column:text). Fix: write <!-- handbook:table DATASET columns=a,b "
-        "where=column:text -->"
+        'columns=a,b, where=column:text or caption="..."). Fix: write <!-- handbook:table DATASET '
+        "columns=a,b where=column:text -->"
     ]
 
 
@@ -519,3 +519,15 @@ def test_filter_matching_no_row_and_timeline_without_dates(tmp_path):
         "'dataset': 'families' has no column of type date to order a timeline by. Fix: add a date "
         "column to data/tables/families.yml, or use handbook:table",
     ]
+
+
+def test_marker_caption_option_is_read_with_quotes():
+    problems = Problems()
+    record = scan_article(
+        "foundations/page.md",
+        "---\ntitle: T\ndescription: D\ntags: [basics]\n---\n"
+        '<!-- handbook:table families where=family:GAN caption="Adversarial models" -->\n',
+        problems,
+    )
+    assert messages(problems) == []
+    assert record.markers[0].caption == "Adversarial models"
