@@ -37,6 +37,15 @@ DATASET_FIELDS = ("id", "title", "description", "columns", "rows")
 COLUMN_FIELDS = ("id", "label", "description", "type")
 
 
+def _kind_of_value(value: Any) -> str:
+    """How a YAML value reads to a contributor ('a mapping'), not a Python class name."""
+    if isinstance(value, dict):
+        return "a mapping (key: value lines)"
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    return f"the value {value!r}"
+
+
 def entries(document: Any, file: str, what: str, problems: Problems) -> list[dict]:
     """The list of mappings a data file must hold, or [] after recording why not."""
     if document is None:
@@ -46,7 +55,7 @@ def entries(document: Any, file: str, what: str, problems: Problems) -> list[dic
             file,
             "",
             "",
-            f"must be a list of {what}, found {type(document).__name__}",
+            f"must be a list of {what}, found {_kind_of_value(document)}",
             f"start each {what[:-1]} with '- ' at the left margin",
         )
         return []
@@ -105,6 +114,7 @@ def parse_terms(document: Any, file: str, problems: Problems) -> list[Term]:
                 tags=reader.text_list("tags"),
                 auto_link=reader.boolean("link", default=True),
                 reference_only=reader.boolean("reference_only", default=False),
+                line=reader.line,
             )
         )
     return terms
@@ -121,6 +131,7 @@ def parse_tags(document: Any, file: str, problems: Problems) -> list[Tag]:
                 name=name,
                 title=reader.text("title", required=False, default=name),
                 description=reader.text("description", max_length=200),
+                line=reader.line,
             )
         )
     return tags
@@ -158,6 +169,7 @@ def parse_references(document: Any, file: str, problems: Problems) -> list[Refer
                 url=url,
                 note=reader.text("note", required=False),
                 verified_on=verified_on,
+                line=reader.line,
             )
         )
     return references

@@ -89,12 +89,15 @@ def _unique(records: list, key: str, path: Path, paths: DataPaths, problems: Pro
         if not value:
             continue
         if value in by_key:
+            first = by_key[value]
+            where = f" (first at line {first.line})" if getattr(first, "line", None) else ""
             problems.add(
                 paths.display(path),
                 f"{key} '{value}'",
                 key,
-                "is defined twice",
+                f"is defined twice{where}",
                 f"give one of the two entries another {key}, or merge them",
+                line=getattr(record, "line", None),
             )
         by_key[value] = record
     return by_key
@@ -109,6 +112,7 @@ def _check_known(
     kind: str,
     source: str,
     problems: Problems,
+    line: int | None = None,
 ) -> None:
     for name in names:
         if name not in known:
@@ -118,25 +122,27 @@ def _check_known(
                 field,
                 f"'{name}' is not a known {kind}",
                 unknown_name_fix(name, known, kind, source),
+                line=line,
             )
 
 
 def _check_terms(handbook: Handbook, file: str, problems: Problems) -> None:
     owner_of_form: dict[str, Term] = {}
     for term in handbook.terms.values():
-        entry = f"term '{term.id}'"
-        _check_known(
-            term.related,
-            handbook.terms,
-            file,
-            entry,
-            "related",
-            "term id",
-            "data/glossary.yml",
-            problems,
-        )
+        entry, line = f"term '{term.id}'", term.line
         if term.id in term.related:
-            problems.add(file, entry, "related", "lists the term itself", f"remove '{term.id}'")
+            problems.add(
+                file, entry, "related", "lists the term itself", f"remove '{term.id}'", line
+            )
+        # The term itself is never offered as the closest valid id for one of its related terms.
+        others = {term_id: other for term_id, other in handbook.terms.items() if term_id != term.id}
+        related = [name for name in term.related if name != term.id]
+        glossary, bibliography, registry = (
+            "data/glossary.yml",
+            "data/references.yml",
+            "data/tags.yml",
+        )
+        _check_known(related, others, file, entry, "related", "term id", glossary, problems, line)
         _check_known(
             term.references,
             handbook.references,
@@ -144,12 +150,11 @@ def _check_terms(handbook: Handbook, file: str, problems: Problems) -> None:
             entry,
             "references",
             "reference key",
-            "data/references.yml",
+            bibliography,
             problems,
+            line,
         )
-        _check_known(
-            term.tags, handbook.tags, file, entry, "tags", "tag", "data/tags.yml", problems
-        )
+        _check_known(term.tags, handbook.tags, file, entry, "tags", "tag", registry, problems, line)
         for name in term.names:
             form = name.casefold()
             other = owner_of_form.get(form)
@@ -160,10 +165,13 @@ def _check_terms(handbook: Handbook, file: str, problems: Problems) -> None:
                     "aliases" if name != term.term else "term",
                     f"'{name}' is already a name of term '{other.id}'",
                     "remove the duplicate name from one of the two terms",
+                    line,
                 )
             owner_of_form.setdefault(form, term)
         if not surface_forms(term.term):
-            problems.add(file, entry, "term", "has no letters or digits", "give the term a name")
+            problems.add(
+                file, entry, "term", "has no letters or digits", "give the term a name", line
+            )
 
 
 def _check_datasets(handbook: Handbook, problems: Problems) -> None:

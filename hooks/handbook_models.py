@@ -21,6 +21,7 @@ class Reference:
     # When a maintainer checked a source added after the import from the research brief
     # (whose entries were verified there); empty for imported entries.
     verified_on: str = ""
+    line: int | None = field(default=None, compare=False)  # where it starts in its file
 
     @property
     def short_label(self) -> str:
@@ -40,6 +41,7 @@ class Tag:
     name: str
     title: str
     description: str
+    line: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,7 @@ class Term:
     tags: tuple[str, ...]
     auto_link: bool = True
     reference_only: bool = False  # defined for readers of other sources; no article uses it
+    line: int | None = field(default=None, compare=False)  # where it starts in its file
 
     @property
     def anchor(self) -> str:

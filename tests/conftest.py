@@ -59,10 +59,8 @@ def handbook():
     return load_handbook(DataPaths(root=PROJECT, docs_dir=PROJECT / "docs"))
 
 
-@pytest.fixture()
-def project_copy(tmp_path) -> Path:
-    """A throwaway copy of the project's sources, for builds with deliberately broken input."""
-    target = tmp_path / "project"
+def copy_project(target: Path) -> Path:
+    """Copy the project's sources to `target`, for builds with deliberately broken input."""
     for name in ("mkdocs.yml", "mkdocs-offline.yml", "hooks", "overrides", "data", "docs"):
         source = PROJECT / name
         if source.is_dir():
@@ -71,6 +69,12 @@ def project_copy(tmp_path) -> Path:
             target.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target / name)
     return target
+
+
+@pytest.fixture()
+def project_copy(tmp_path) -> Path:
+    """A throwaway copy of the project's sources, for builds with deliberately broken input."""
+    return copy_project(tmp_path / "project")
 
 
 @pytest.fixture(scope="session")

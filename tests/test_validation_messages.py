@@ -111,7 +111,7 @@ def test_citation_inside_definition():
 def test_file_that_is_not_a_list():
     _, found = parse(parse_tags, "name: basics\n", "data/tags.yml")
     assert found == [
-        "data/tags.yml: must be a list of tags, found LineDict. "
+        "data/tags.yml: must be a list of tags, found a mapping (key: value lines). "
         "Fix: start each tag with '- ' at the left margin"
     ]
 
@@ -299,7 +299,8 @@ def test_duplicate_term_id(tmp_path):
         )
     )
     assert found == [
-        "data/glossary.yml: id 'diffusion-model', field 'id': is defined twice. Fix: give "
+        "data/glossary.yml:11: id 'diffusion-model', field 'id': is defined twice (first at "
+        "line 2). Fix: give "
         "one of the two entries another id, or merge them"
     ]
 
@@ -312,7 +313,7 @@ def test_alias_colliding_with_another_term(tmp_path):
     )
     found = load_messages(write_project(tmp_path, GOOD_TERM + second))
     assert found == [
-        "data/glossary.yml: term 'ddpm', field 'aliases': 'Diffusion Model' is already a "
+        "data/glossary.yml:11: term 'ddpm', field 'aliases': 'Diffusion Model' is already a "
         "name of term 'diffusion-model'. Fix: remove the duplicate name from one of the "
         "two terms"
     ]
@@ -326,11 +327,11 @@ def test_unknown_related_term_reference_and_tag_suggest_closest(tmp_path):
     )
     found = load_messages(write_project(tmp_path, broken))
     assert found == [
-        "data/glossary.yml: term 'diffusion-model', field 'related': 'diffusion-modl' is not a known "
-        "term id. Fix: use 'diffusion-model', the closest term id",
-        "data/glossary.yml: term 'diffusion-model', field 'references': 'ho2021' is not a known "
+        "data/glossary.yml:2: term 'diffusion-model', field 'related': 'diffusion-modl' is not a "
+        "known term id. Fix: use a term id defined in data/glossary.yml",
+        "data/glossary.yml:2: term 'diffusion-model', field 'references': 'ho2021' is not a known "
         "reference key. Fix: use 'ho2020', the closest reference key",
-        "data/glossary.yml: term 'diffusion-model', field 'tags': 'architectur' is not a known tag. "
+        "data/glossary.yml:2: term 'diffusion-model', field 'tags': 'architectur' is not a known tag. "
         "Fix: use 'architecture', the closest tag",
     ]
 
@@ -456,9 +457,9 @@ def test_missing_data_file_and_self_related_and_unknown_glossary_skip(tmp_path):
     assert found == [
         "data/references.yml: the file does not exist. Fix: create it (see README, 'How the data is "
         "laid out')",
-        "data/glossary.yml: term 'diffusion-model', field 'related': lists the term itself. "
+        "data/glossary.yml:2: term 'diffusion-model', field 'related': lists the term itself. "
         "Fix: remove 'diffusion-model'",
-        "data/glossary.yml: term 'diffusion-model', field 'references': 'ho2020' is not a known "
+        "data/glossary.yml:2: term 'diffusion-model', field 'references': 'ho2020' is not a known "
         "reference key. Fix: use a reference key defined in data/references.yml",
         "data/tables/families.yml: dataset 'families' row 1, field 'refs': 'ho2020' is not a known "
         "reference key. Fix: use a reference key defined in data/references.yml",

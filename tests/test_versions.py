@@ -25,7 +25,7 @@ def git(repo: Path, *args: str) -> str:
 
 @pytest.fixture(scope="module")
 def deployed(tmp_path_factory) -> Path:
-    """Deploy 0.1, then 0.2 as 'latest', then 'dev'; return the checked-out gh-pages tree."""
+    """Deploy 0.1, then 0.2 as 'latest'; return the checked-out gh-pages tree."""
     repo = tmp_path_factory.mktemp("versions") / "repo"
     repo.mkdir()
     for name in SOURCES:
@@ -57,7 +57,6 @@ def deployed(tmp_path_factory) -> Path:
     for args in (
         ["deploy", "--title", "0.1", "0.1"],
         ["deploy", "--update-aliases", "--title", "0.2", "0.2", "latest"],
-        ["deploy", "--title", "dev (main)", "dev"],
         ["set-default", "latest"],
     ):
         result = subprocess.run(mike + args, cwd=repo, env=env, capture_output=True, text=True)
@@ -70,7 +69,6 @@ def deployed(tmp_path_factory) -> Path:
 def test_versions_json_lists_versions_newest_first_with_aliases(deployed):
     versions = json.loads((deployed / "versions.json").read_text())
     assert [(v["version"], v["title"], v["aliases"]) for v in versions] == [
-        ("dev", "dev (main)", []),
         ("0.2", "0.2", ["latest"]),
         ("0.1", "0.1", []),
     ]
@@ -84,7 +82,7 @@ def test_root_redirects_to_the_default_version(deployed):
 
 
 def test_each_version_carries_the_selector_config_and_its_own_version(deployed):
-    for version in ("0.1", "0.2", "latest", "dev"):
+    for version in ("0.1", "0.2", "latest"):
         page = BeautifulSoup((deployed / version / "index.html").read_text(), "html.parser")
         config = json.loads(page.select_one("#__config").string)
         assert config["version"] == {"provider": "mike", "default": "latest", "alias": True}
