@@ -22,8 +22,14 @@ import axe_playwright_python
 AXE_SCRIPT = Path(axe_playwright_python.__file__).with_name("axe.min.js")
 SCHEMES = ("light", "dark")
 BLOCKING = ("serious", "critical")
-# The WCAG 2.x A and AA rules plus axe's best-practice checks, which include landmarks.
-AXE_OPTIONS = {"resultTypes": ["violations"]}
+# Every rule axe has (WCAG 2.x A and AA, and best practices such as landmarks), in both schemes.
+EVERY_RULE = {"resultTypes": ["violations"]}
+FULL_SCAN = {"light": EVERY_RULE, "dark": EVERY_RULE}
+# The rules whose outcome depends on colours: all a second scheme can change.
+COLOUR_RULES = {
+    "resultTypes": ["violations"],
+    "runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]},
+}
 
 
 @dataclass
@@ -51,9 +57,11 @@ def site_pages(site: Path) -> list[str]:
     return pages
 
 
-def scan(browser, base_url: str, pages: list[str]) -> list[Violation]:
+def scan(browser, base_url: str, pages: list[str], rules: dict | None = None) -> list[Violation]:
+    """Violations on `pages`; `rules` maps a colour scheme to axe options (default: all rules
+    in both schemes)."""
     violations = []
-    for scheme in SCHEMES:
+    for scheme, options in (rules or FULL_SCAN).items():
         context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
         # Why: every page load would build the search index in a worker (seconds of CPU per
         # page); the search form is still in every page for axe to check.
@@ -62,7 +70,7 @@ def scan(browser, base_url: str, pages: list[str]) -> list[Violation]:
         for path in pages:
             page.goto(base_url + path, wait_until="load")
             page.add_script_tag(path=str(AXE_SCRIPT))
-            result = page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
+            result = page.evaluate("options => axe.run(document, options)", options)
             for item in result["violations"]:
                 violations.append(
                     Violation(
