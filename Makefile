@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 VERSION ?= $(shell $(PYTHON) -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["version"])')
 ALIAS ?=
 
-.PHONY: help serve test build bench check-links check-external-links lint new-article bundle deploy deploy-dev set-default serve-versions clean lock
+.PHONY: help serve test build bench weight a11y lighthouse screenshots check-links check-external-links lint new-article bundle deploy deploy-dev set-default serve-versions clean lock
 
 help:
 	@echo "make serve        serve the site with live reload on http://$(ADDR)"
@@ -27,6 +27,10 @@ help:
 	@echo "make set-default VERSION=latest        what the site root redirects to"
 	@echo "make serve-versions                    every deployed version on http://$(ADDR)"
 	@echo "make bench        build-cost benchmark: prints a table, writes bench-results/bench.json"
+	@echo "make weight       bytes per page type (HTML, CSS, JS, fonts, images; gzipped) of site/"
+	@echo "make a11y         axe-core over every page of site/, light and dark (a few minutes)"
+	@echo "make lighthouse   Lighthouse scores for home, an article and the glossary (needs npm)"
+	@echo "make screenshots  desktop and phone screenshots of five page types into bench-results/"
 	@echo "make lock         re-resolve requirements.lock from pyproject.toml"
 	@echo "make clean        remove build output and caches"
 
@@ -49,6 +53,26 @@ build: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python tools/bench.py
+
+weight: build
+	$(BIN)/python tools/page_weight.py site --root-path /handbook/ --json bench-results/page-weight.json
+
+a11y: build
+	$(BIN)/python tools/a11y_scan.py site --json bench-results/a11y.json
+
+# Lighthouse is an npm package: installed (exact versions from the lock) into tools/lighthouse/.
+LIGHTHOUSE_STAMP := tools/lighthouse/node_modules/.installed
+$(LIGHTHOUSE_STAMP): tools/lighthouse/package-lock.json
+	@command -v npm >/dev/null || { echo "make lighthouse needs Node.js and npm (apt-get install nodejs npm)"; exit 2; }
+	npm ci --prefix tools/lighthouse --no-audit --no-fund
+	@touch $@
+
+lighthouse: build $(LIGHTHOUSE_STAMP)
+	-$(BIN)/python tools/lighthouse_scores.py site --json bench-results/lighthouse.json
+	$(BIN)/python tools/lighthouse_scores.py site --preset desktop --json bench-results/lighthouse-desktop.json
+
+screenshots: build
+	$(BIN)/python tools/screenshots.py site bench-results/screenshots
 
 check-external-links: $(STAMP)
 	$(BIN)/python tools/check_external_links.py site

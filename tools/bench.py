@@ -1,6 +1,6 @@
 """Measure what the handbook's build costs; print a table, write JSON, mark each budget.
 
-    make bench                      (full: about 10-15 minutes on 2 cores)
+    make bench                      (full: about 15-20 minutes on 2 cores)
     python tools/bench.py --quick   (smaller sizes, fewer runs: a smoke run)
 
 Builds a synthetic handbook (tools/synthetic_handbook.py) with the hook and without it
@@ -26,6 +26,7 @@ sys.path[:0] = [str(PROJECT / "hooks"), str(PROJECT / "tools")]
 from check_links import check_site  # noqa: E402
 from glossary_linker import TermIndex, link_terms  # noqa: E402
 from handbook_models import Term  # noqa: E402
+from serve_rebuild import measure as serve_rebuild_times  # noqa: E402
 from synthetic_handbook import Shape, term_name, write_handbook  # noqa: E402
 
 BUDGETS = {
@@ -144,6 +145,7 @@ def main(argv: list[str] | None = None) -> int:
         config = write_handbook(Path(scratch), Shape(articles=mid, terms=1000))
         timed_build(config, Path(scratch) / "site")
         report["link_checker"] = link_checker_speed(Path(scratch) / "site")
+    report["serve_rebuild"] = serve_rebuild_times(runs=1 if args.quick else 3)
     linking = {row["terms"]: row["ms_per_page"] for row in report["linking"]}
     measured = {
         "hook_overhead": round(hooked / plain_mid, 3),
@@ -185,6 +187,11 @@ def print_report(report: dict, quick: bool) -> None:
         f"\nLink checker: {checker['pages']} pages in {checker['seconds']} s "
         f"= {checker['pages_per_second']} pages/s"
     )
+    print("\nLive editing: `mkdocs serve` rebuild of the real handbook after an edit")
+    print("| edit | file | rebuild (median) |\n| --- | --- | ---: |")
+    for label, row in report["serve_rebuild"].items():
+        shown = f"{row['median_seconds']} s" if row["rebuilt"] else "NO REBUILD"
+        print(f"| {label} | {row['file']} | {shown} |")
     print(
         "\nBudgets" + (" (quick run: sizes are smaller than the budgets assume)" if quick else "")
     )
