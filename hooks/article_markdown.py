@@ -17,6 +17,8 @@ def render_article_markdown(
     markdown: str, src_path: str, handbook: Handbook, bibliography_href: str
 ) -> str:
     """`bibliography_href`: the bibliography page's URL relative to this article's URL."""
+    if "[@" not in markdown and "handbook:" not in markdown:
+        return markdown  # nothing to expand: skip scanning the page for code spans
     datasets = handbook.datasets
     markdown = expand_data_markers(
         markdown,

@@ -85,6 +85,8 @@ def faq_structured_data(page_html: str) -> str | None:
     """The JSON-LD text for a page's FAQ entries, or None if it has none.
 
     `<` is written as \\u003c so no answer can close the surrounding <script> element."""
+    if f'class="{FAQ_CLASS}' not in page_html:  # most pages: skip parsing the HTML at all
+        return None
     entries = faq_entries(page_html)
     if not entries:
         return None

@@ -186,10 +186,13 @@ def _link_text(
 def _match_at(
     text: str, found: list[re.Match[str]], i: int, index: TermIndex
 ) -> tuple[int, str] | None:
+    candidates = index.by_first_token.get(found[i].group(0).casefold())
+    if not candidates:  # most words start no term name: decide that first, it is one lookup
+        return None
     start = found[i].start()
     if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_&"):
         return None
-    for form, term_id in index.by_first_token.get(found[i].group(0).casefold(), ()):
+    for form, term_id in candidates:
         last = i + len(form) - 1
         if last >= len(found) or not _tokens_equal(text, found, i, form):
             continue

@@ -29,7 +29,7 @@ from build_stamp import build_stamp
 from faq_schema import faq_structured_data
 from generated_pages import GeneratedPage, generated_pages
 from glossary_linker import TermIndex, link_terms
-from glossary_page import GLOSSARY_PATH, USED_ON_PLACEHOLDER, used_on_html
+from glossary_page import GLOSSARY_PATH, fill_used_on, used_on_html
 from handbook_data import DataPaths, load_handbook, unused_tags
 from handbook_models import Handbook
 from math_svg import MathError, typeset_math
@@ -157,20 +157,23 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def on_env(env, config: MkDocsConfig, files: Files):
     # All pages have rendered by now, so the glossary's "used on" lists are complete.
     glossary_page = files.get_file_from_path(GLOSSARY_PATH).page
-    content = glossary_page.content or ""
     unused = []
-    for term_id, term in state.handbook.terms.items():
-        pages = sorted(state.mentions.get(term_id, []), key=lambda page: page.title or "")
-        links = [
-            (get_relative_url(page.url, glossary_page.url), page.title or page.url)
-            for page in pages
-        ]
+    links_to: dict[str, tuple[str, str]] = {}  # page URL -> (href from the glossary, title)
+
+    def used_on(term_id: str) -> str:
+        term = state.handbook.terms[term_id]
+        links = []
+        for page in state.mentions.get(term_id, []):
+            if page.url not in links_to:
+                href = get_relative_url(page.url, glossary_page.url)
+                links_to[page.url] = (href, page.title or page.url)
+            links.append(links_to[page.url])
+        links.sort(key=lambda link: link[1])
         if not links and not term.reference_only:
             unused.append(term_id)
-        content = content.replace(
-            USED_ON_PLACEHOLDER.format(id=term_id), used_on_html(links, term.reference_only)
-        )
-    glossary_page.content = content
+        return used_on_html(links, term.reference_only)
+
+    glossary_page.content = fill_used_on(glossary_page.content or "", used_on)
     if unused:
         log.info(
             "Glossary terms used by no article (use them, or set reference_only: true): %s",

@@ -308,3 +308,12 @@ def test_a_marker_caption_names_a_partial_table():
     soup = BeautifulSoup(render_table(DATASET, marker, REFERENCES, "b/", "p"), "html.parser")
     assert soup.figcaption.contents[0] == "Latent-variable families"
     assert soup.select_one(".hb-table-description").get_text() == "How they <differ>."
+
+
+def test_used_on_slots_are_filled_for_every_term_in_one_pass():
+    from glossary_page import fill_used_on
+
+    page = render_glossary(TERMS, REFERENCES)
+    filled = fill_used_on(page, lambda term_id: f"<p>used:{term_id}</p>")
+    assert "hb-used-on" not in filled
+    assert [f"<p>used:{term.id}</p>" in filled for term in TERMS] == [True] * len(TERMS)
