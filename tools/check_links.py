@@ -13,6 +13,7 @@ Parses with selectolax (a C HTML parser, installed with mkdocs-glightbox) becaus
 from __future__ import annotations
 
 import argparse
+import functools
 import posixpath
 import sys
 from collections import deque
@@ -117,6 +118,10 @@ def check_site(
     """`siblings`: folders beside the site that links may enter unchecked (with mike, other
     versions such as 'latest' live next to the one being checked)."""
     site_dir = site_dir.resolve()
+    # Every file once, up front: a set lookup per link instead of a stat() per link.
+    files = frozenset(
+        path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*") if path.is_file()
+    )
     pages = {
         path.relative_to(site_dir).as_posix(): read_page(
             path.relative_to(site_dir).as_posix(), path.read_text(encoding="utf-8")
@@ -129,7 +134,7 @@ def check_site(
     for page, facts in pages.items():
         for tag, url in facts.links:
             problem, target = _check_url(
-                site_dir, pages, page, tag, url, root_path, external, siblings
+                files, pages, page, tag, url, root_path, external, siblings
             )
             if problem:
                 problems.append(problem)
@@ -141,7 +146,7 @@ def check_site(
 
 
 def _check_url(
-    site_dir: Path,
+    files: frozenset[str],
     pages: dict[str, PageFacts],
     page: str,
     tag: str,
@@ -153,7 +158,7 @@ def _check_url(
     url = url.strip()
     if url == INERT_SCRIPT_LINK:
         return None, None
-    parts = urlsplit(url)
+    parts = _split(url)
     if parts.scheme or url.startswith("//"):
         if parts.scheme in ("javascript", "data") or (tag not in ("a", "area") and parts.scheme):
             return LinkProblem(
@@ -191,7 +196,7 @@ def _check_url(
             return None, None
         if resolved.startswith("../") or resolved == "..":
             return LinkProblem(page, "broken-link", url, "points outside the site"), None
-        target = _existing_target(site_dir, resolved, path.endswith("/"))
+        target = _existing_target(files, resolved, path.endswith("/"))
         if target is None:
             kind = "missing-image" if tag == "img" else "broken-link"
             return LinkProblem(page, kind, url, f"no built file at {resolved}"), None
@@ -202,13 +207,18 @@ def _check_url(
     return None, target
 
 
-def _existing_target(site_dir: Path, resolved: str, is_dir: bool) -> str | None:
+@functools.lru_cache(maxsize=65536)
+def _split(url: str):
+    """urlsplit, remembered: the same navigation links appear on every page."""
+    return urlsplit(url)
+
+
+def _existing_target(files: frozenset[str], resolved: str, is_dir: bool) -> str | None:
     resolved = "" if resolved == "." else resolved
-    candidate = site_dir / resolved
-    if not is_dir and candidate.is_file():
+    if not is_dir and resolved in files:
         return resolved
     index = posixpath.join(resolved, "index.html") if resolved else "index.html"
-    return index if (site_dir / index).is_file() else None
+    return index if index in files else None
 
 
 def _orphans(pages: dict[str, PageFacts], linked: dict[str, set[str]]) -> list[LinkProblem]:
