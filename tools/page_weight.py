@@ -35,8 +35,9 @@ KINDS = ("html", "css", "js", "fonts", "images")
 FONT_SUFFIXES = (".woff2", ".woff", ".ttf", ".otf", ".eot")
 IMAGE_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico")
 CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
-# Loaded by assets/javascripts/handbook.js only when the page has a matching element.
-ON_DEMAND = {
+# Loaded by assets/javascripts/handbook.js only when the page has a matching element and the
+# reader opens it (the first click on an image): not part of loading the page, reported apart.
+ON_CLICK = {
     "a.glightbox": ("assets/javascripts/glightbox.min.js", "assets/stylesheets/glightbox.min.css"),
 }
 
@@ -47,6 +48,7 @@ class Weight:
     gzipped: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
     files: set[str] = field(default_factory=set)
     third_party: list[str] = field(default_factory=list)
+    on_click_gzipped: int = 0  # fetched only when the reader opens an image
 
     def add(self, kind: str, path: Path, seen_as: str) -> None:
         if seen_as in self.files:
@@ -107,11 +109,12 @@ def weigh_page(site: Path, page: str, root_path: str = "/") -> Weight:
     weight.add("html", site / page, page)
     html = (site / page).read_text(encoding="utf-8")
     tree = HTMLParser(html)
-    for selector, assets in ON_DEMAND.items():
+    for selector, assets in ON_CLICK.items():
         if tree.css_first(selector) is not None:
             for asset in assets:
                 if (site / asset).is_file():
-                    weight.add(kind_of(asset), site / asset, asset)
+                    data = (site / asset).read_bytes()
+                    weight.on_click_gzipped += len(gzip.compress(data, compresslevel=9, mtime=0))
     for url in page_urls(html):
         target, relative = resolve(site, page, url, root_path)
         if target is None:
@@ -172,15 +175,16 @@ def print_table(rows: dict) -> None:
     print(
         "| page type | page | "
         + " | ".join(f"{k} KB (gz)" for k in KINDS)
-        + " | total KB | total KB gz |"
+        + " | total KB | total KB gz | on first image click, KB gz |"
     )
-    print("| --- | --- |" + " ---: |" * (len(KINDS) + 2))
+    print("| --- | --- |" + " ---: |" * (len(KINDS) + 3))
     for name, (page, weight) in rows.items():
         cells = [f"{kb(weight.raw[k])} ({kb(weight.gzipped[k])})" for k in KINDS]
         print(
             f"| {name} | {page} | "
             + " | ".join(cells)
-            + f" | {kb(weight.total_raw)} | {kb(weight.total_gzipped)} |"
+            + f" | {kb(weight.total_raw)} | {kb(weight.total_gzipped)} | "
+            + f"{kb(weight.on_click_gzipped) if weight.on_click_gzipped else '—'} |"
         )
 
 
@@ -232,6 +236,7 @@ def main(argv: list[str] | None = None) -> int:
                         "gzipped": w.gzipped,
                         "total_raw": w.total_raw,
                         "total_gzipped": w.total_gzipped,
+                        "on_click_gzipped": w.on_click_gzipped,
                         "third_party": w.third_party,
                     }
                     for name, (page, w) in rows.items()

@@ -1,5 +1,5 @@
 /* Generative AI Handbook: glossary definitions in place, sortable tables, and the lightbox
- * loaded only where a page has images. Plain script, no dependencies, works from file:// and
+ * loaded when a reader first opens an image. Plain script, no dependencies, works from file:// and
  * with Material's instant loading (listeners are delegated on document; tables and images are
  * enhanced on every page switch). */
 (function () {
@@ -93,11 +93,12 @@
   }, true);
   window.addEventListener("resize", function () { if (owner) place(owner, tipElement()); });
 
-  /* ---- Lightbox, loaded only on pages that have images ------------------------------ */
-  /* Why: glightbox is about 18 KB gzipped and most pages have no image. The hook sets the
-   * plugin's own per-page switch (meta glightbox: false) so it adds no tags to any page; the
-   * plugin still wraps images in a.glightbox, and this loads the library the first time a
-   * page has one, also after Material's instant page switches. */
+  /* ---- Lightbox, loaded when a reader first opens an image -------------------------- */
+  /* Why: glightbox is about 18 KB gzipped, most pages have no image and most readers never
+   * enlarge one. The hook sets the plugin's own per-page switch (meta glightbox: false) so it
+   * adds no tags to any page; the plugin still wraps images in a.glightbox. The first click on
+   * such a link loads the library and opens the image; later page switches (Material's
+   * instant loading) only re-scan for images. */
   var scriptUrl = (document.currentScript && document.currentScript.src) || location.href;
   var lightbox = null;
   var lightboxLoading = false;
@@ -106,14 +107,7 @@
     return new URL(path, scriptUrl).href;
   }
 
-  function enhanceImages() {
-    if (!document.querySelector("a.glightbox") || !window.Promise) return;
-    if (lightbox) {
-      lightbox.reload();
-      return;
-    }
-    if (lightboxLoading) return;
-    lightboxLoading = true;
+  function openWithLightbox(link) {
     var style = document.createElement("link");
     style.rel = "stylesheet";
     style.href = assetUrl("../stylesheets/glightbox.min.css");
@@ -125,8 +119,25 @@
         touchNavigation: true, loop: false, zoomable: true, draggable: true,
         openEffect: "zoom", closeEffect: "zoom", slideEffect: "slide"
       });
+      var links = Array.prototype.slice.call(document.querySelectorAll("a.glightbox"));
+      lightbox.openAt(Math.max(0, links.indexOf(link)));
     };
+    script.onerror = function () { location.href = link.href; };
     document.head.appendChild(script);
+  }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest("a.glightbox") : null;
+    if (!link || lightbox) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    if (lightboxLoading) return;
+    lightboxLoading = true;
+    openWithLightbox(link);
+  }, true);
+
+  function enhanceImages() {
+    if (lightbox && document.querySelector("a.glightbox")) lightbox.reload();
   }
 
   /* ---- Sortable tables ------------------------------------------------------------- */
