@@ -49,9 +49,7 @@ def _entry(row: Row, title: Column, when: Column, shown: list[Column]) -> list[s
         for column in shown
         if row.text(column.id)
     ]
-    keys = list(row.references)
-    for cell in row.cells.values():
-        keys += cell.references
-    citation = " [" + "; ".join(f"@{key}" for key in dict.fromkeys(keys)) + "]" if keys else ""
+    keys = row.cited()
+    citation = " [" + "; ".join(f"@{key}" for key in keys) + "]" if keys else ""
     body = " · ".join(details) + citation
     return [head + ("  " if body else ""), *([f"    {body.strip()}"] if body else [])]

@@ -17,7 +17,7 @@ from markdown_text import escape_markdown, inert_markdown
 
 GLOSSARY_PATH = "reference/glossary.md"
 USED_ON_PLACEHOLDER = '<div class="hb-used-on" data-hb-term="{id}"></div>'
-_USED_ON_SLOT = re.compile(r'<div class="hb-used-on" data-hb-term="(?P<id>[^"]+)"></div>')
+_USED_ON_SLOT = re.compile(re.escape(USED_ON_PLACEHOLDER).replace(r"\{id\}", '(?P<id>[^"]+)'))
 
 
 def letter_of(term: Term) -> str:

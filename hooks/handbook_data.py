@@ -134,15 +134,18 @@ def _check_terms(handbook: Handbook, file: str, problems: Problems) -> None:
             problems.add(
                 file, entry, "related", "lists the term itself", f"remove '{term.id}'", line
             )
-        # The term itself is never offered as the closest valid id for one of its related terms.
-        others = {term_id: other for term_id, other in handbook.terms.items() if term_id != term.id}
-        related = [name for name in term.related if name != term.id]
         glossary, bibliography, registry = (
             "data/glossary.yml",
             "data/references.yml",
             "data/tags.yml",
         )
-        _check_known(related, others, file, entry, "related", "term id", glossary, problems, line)
+        unknown = [name for name in term.related if name not in handbook.terms]
+        if unknown:
+            # The term itself is never offered as the closest valid id for a related term.
+            others = {key: other for key, other in handbook.terms.items() if key != term.id}
+            _check_known(
+                unknown, others, file, entry, "related", "term id", glossary, problems, line
+            )
         _check_known(
             term.references,
             handbook.references,
@@ -178,11 +181,8 @@ def _check_datasets(handbook: Handbook, problems: Problems) -> None:
     for dataset in handbook.datasets.values():
         for index, row in enumerate(dataset.rows, start=1):
             entry = f"dataset '{dataset.id}' row {index}"
-            cited = list(row.references)
-            for cell in row.cells.values():
-                cited += cell.references
             _check_known(
-                dict.fromkeys(cited),
+                row.cited(),
                 handbook.references,
                 dataset.source_file,
                 entry,

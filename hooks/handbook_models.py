@@ -90,6 +90,13 @@ class Row:
         cell = self.cells.get(column_id)
         return cell.text if cell else ""
 
+    def cited(self) -> tuple[str, ...]:
+        """Every reference key of the row and its cells, first mention first, once each."""
+        keys = list(self.references)
+        for cell in self.cells.values():
+            keys += cell.references
+        return tuple(dict.fromkeys(keys))
+
 
 @dataclass(frozen=True)
 class Dataset:

@@ -76,11 +76,6 @@ def typeset_math(page_html: str) -> str:
     return sprite + page_html
 
 
-def latex_to_html(latex: str, display: bool) -> str:
-    """One formula as HTML (its glyphs are not included; see typeset_math)."""
-    return typeset_formula(latex, display).html
-
-
 @lru_cache(maxsize=4096)
 def typeset_formula(latex: str, display: bool) -> Formula:
     try:

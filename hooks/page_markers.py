@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from data_markers import parse_data_marker
+from data_markers import MARKER_KINDS, parse_data_marker
 from handbook_models import DataMarker
 from markdown_scan import code_segments
 
 LINE_MARKER = re.compile(
-    r"^<!--\s*handbook:(?P<kind>table|timeline)\b(?P<args>[^\n]*?)-->[ \t]*$", re.MULTILINE
+    rf"^<!--\s*handbook:(?P<kind>{'|'.join(MARKER_KINDS)})\b(?P<args>[^\n]*?)-->[ \t]*$",
+    re.MULTILINE,
 )
 ANY_MARKER = re.compile(r"<!--\s*handbook:[^\n]*?-->")
 

@@ -5,7 +5,11 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from math_svg import MathError, latex_to_html, typeset_math
+from math_svg import MathError, typeset_formula, typeset_math
+
+
+def latex_to_html(latex: str, display: bool) -> str:
+    return typeset_formula(latex, display).html
 
 
 def test_inline_and_display_math_become_labelled_svg():
