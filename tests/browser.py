@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from local_site import CHROMIUM, chromium, serve_directory
+from local_site import CHROMIUM, chromium, serve_directory, serve_published
 
-__all__ = ["chromium", "require_chromium", "serve_directory"]
+__all__ = ["chromium", "require_chromium", "serve_directory", "serve_published"]
 
 
 def require_chromium() -> None:

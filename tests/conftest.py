@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(PROJECT / "hooks"), str(PROJECT / "tools")]
 
 from handbook_data import DataPaths, load_handbook  # noqa: E402
+from project_copy import copy_project  # noqa: E402
 
 
 def run_mkdocs(*args: str, cwd: Path = PROJECT) -> subprocess.CompletedProcess:
@@ -57,18 +57,6 @@ def built_site(site_build) -> Path:
 @pytest.fixture(scope="session")
 def handbook():
     return load_handbook(DataPaths(root=PROJECT, docs_dir=PROJECT / "docs"))
-
-
-def copy_project(target: Path) -> Path:
-    """Copy the project's sources to `target`, for builds with deliberately broken input."""
-    for name in ("mkdocs.yml", "mkdocs-offline.yml", "hooks", "overrides", "data", "docs"):
-        source = PROJECT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            target.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target / name)
-    return target
 
 
 @pytest.fixture()

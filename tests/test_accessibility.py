@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from a11y_scan import BLOCKING, COLOUR_RULES, scan
-from browser import chromium, require_chromium, serve_directory
+from browser import chromium, require_chromium, serve_directory, serve_published
 
 pytestmark = pytest.mark.browser
 
@@ -30,16 +30,11 @@ PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture(scope="module")
-def site(built_site, tmp_path_factory):
+def site(built_site):
     """The build laid out as mike publishes it, so the version selector is on every page."""
     require_chromium()
-    published = tmp_path_factory.mktemp("published")
-    (published / "latest").symlink_to(built_site, target_is_directory=True)
-    (published / "versions.json").write_text(
-        '[{"version": "1.0", "title": "1.0", "aliases": ["latest"], "properties": null}]'
-    )
-    with serve_directory(published, "/handbook/") as base, chromium() as browser:
-        yield base + "latest/", browser
+    with serve_published(built_site) as base, chromium() as browser:
+        yield base, browser
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_project
+from project_copy import copy_project
 from test_build_failures import assert_failed_cleanly, build, edit
 
 GLOSSARY = "data/glossary.yml"

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser import chromium, require_chromium, serve_directory
+from browser import chromium, require_chromium, serve_published
 
 pytestmark = pytest.mark.browser
 
@@ -45,14 +45,8 @@ def browser():
 def edition(request, built_site, tmp_path_factory):
     require_chromium()
     if request.param == "web":
-        # Laid out as mike publishes it: the build as version "latest", versions.json beside it.
-        pages = tmp_path_factory.mktemp("pages")
-        (pages / "latest").symlink_to(built_site, target_is_directory=True)
-        (pages / "versions.json").write_text(
-            '[{"version": "dev", "title": "dev", "aliases": ["latest"], "properties": null}]'
-        )
-        with serve_directory(pages, "/handbook/") as base:
-            yield Edition("web", base + "latest/", directory_urls=True)
+        with serve_published(built_site) as base:
+            yield Edition("web", base, directory_urls=True)
     else:
         _, site = request.getfixturevalue("offline_bundle")
         yield Edition("offline", site.as_uri() + "/", directory_urls=False)

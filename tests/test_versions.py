@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,9 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import PROJECT
-
-SOURCES = ("mkdocs.yml", "pyproject.toml", "hooks", "overrides", "data", "docs")
+from project_copy import copy_project
 
 
 def git(repo: Path, *args: str) -> str:
@@ -26,16 +23,7 @@ def git(repo: Path, *args: str) -> str:
 @pytest.fixture(scope="module")
 def deployed(tmp_path_factory) -> Path:
     """Deploy 0.1, then 0.2 as 'latest'; return the checked-out gh-pages tree."""
-    repo = tmp_path_factory.mktemp("versions") / "repo"
-    repo.mkdir()
-    for name in SOURCES:
-        source = PROJECT / name
-        copy = shutil.copytree if source.is_dir() else shutil.copy2
-        copy(
-            source,
-            repo / name,
-            **({"ignore": shutil.ignore_patterns("__pycache__")} if source.is_dir() else {}),
-        )
+    repo = copy_project(tmp_path_factory.mktemp("versions") / "repo")
     identity = {
         "GIT_AUTHOR_NAME": "Test",
         "GIT_AUTHOR_EMAIL": "test@example.invalid",

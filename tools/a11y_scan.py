@@ -13,14 +13,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import axe_playwright_python
 
-from local_site import chromium, serve_directory
+from local_site import chromium, serve_directory, serve_published
 
 AXE_SCRIPT = Path(axe_playwright_python.__file__).with_name("axe.min.js")
 SCHEMES = ("light", "dark")
@@ -116,19 +115,13 @@ def main(argv: list[str] | None = None) -> int:
     pages = site_pages(args.site)
     # Laid out as mike publishes it (the version selector then appears on every page); the
     # 404 page links absolutely to the site root, so it is opened there.
-    with tempfile.TemporaryDirectory() as scratch:
-        published = Path(scratch)
-        (published / "latest").symlink_to(args.site.resolve(), target_is_directory=True)
-        (published / "versions.json").write_text(
-            '[{"version": "1.0", "title": "1.0", "aliases": ["latest"], "properties": null}]'
-        )
-        with (
-            serve_directory(published, args.root_path) as base,
-            serve_directory(args.site, args.root_path) as root,
-            chromium() as browser,
-        ):
-            violations = scan(browser, base + "latest/", [p for p in pages if p != "404.html"])
-            violations += scan(browser, root, [p for p in pages if p == "404.html"])
+    with (
+        serve_published(args.site, args.root_path) as base,
+        serve_directory(args.site, args.root_path) as root,
+        chromium() as browser,
+    ):
+        violations = scan(browser, base, [p for p in pages if p != "404.html"])
+        violations += scan(browser, root, [p for p in pages if p == "404.html"])
     print(f"{len(pages)} pages x {len(SCHEMES)} schemes scanned")
     print(summary(violations))
     for violation in violations:

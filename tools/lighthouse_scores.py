@@ -15,10 +15,9 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
-from local_site import CHROMIUM, CHROMIUM_FLAGS, serve_directory
+from local_site import CHROMIUM, CHROMIUM_FLAGS, serve_published
 
 LIGHTHOUSE = Path(__file__).resolve().parent / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
 PAGES = {"home": "", "article": "model-families/gans/", "glossary": "reference/glossary/"}
@@ -63,17 +62,11 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 2
     scores = {}
-    with tempfile.TemporaryDirectory() as scratch:
-        published = Path(scratch)
-        (published / "latest").symlink_to(args.site.resolve(), target_is_directory=True)
-        (published / "versions.json").write_text(
-            '[{"version": "dev", "title": "dev", "aliases": ["latest"], "properties": null}]'
-        )
-        with serve_directory(published, "/handbook/", compress=True) as base:
-            for name, path in PAGES.items():
-                args.reports.mkdir(parents=True, exist_ok=True)
-                report = args.reports / f"{name}-{args.preset}.json"
-                scores[name] = run_lighthouse(base + "latest/" + path, args.preset, report)
+    args.reports.mkdir(parents=True, exist_ok=True)
+    with serve_published(args.site, compress=True) as base:
+        for name, path in PAGES.items():
+            report = args.reports / f"{name}-{args.preset}.json"
+            scores[name] = run_lighthouse(base + path, args.preset, report)
     print(f"Lighthouse ({args.preset}), target >= {TARGET} in every category")
     print("| page | " + " | ".join(CATEGORIES) + " |")
     print("| --- |" + " ---: |" * len(CATEGORIES))

@@ -14,6 +14,7 @@ import gzip
 import http.server
 import io
 import os
+import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -78,6 +79,21 @@ def serve_directory(root: Path, mount: str = "/", compress: bool = False) -> Ite
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextlib.contextmanager
+def serve_published(site: Path, mount: str = "/handbook/", compress: bool = False) -> Iterator[str]:
+    """Serve a build laid out as mike publishes it: the site as version "latest", with a
+    versions.json beside it (so Material shows its version selector). Yields the URL of the
+    site, ending in "latest/"."""
+    with tempfile.TemporaryDirectory(prefix="handbook-published-") as scratch:
+        published = Path(scratch)
+        (published / "latest").symlink_to(Path(site).resolve(), target_is_directory=True)
+        (published / "versions.json").write_text(
+            '[{"version": "1.0", "title": "1.0", "aliases": ["latest"], "properties": null}]'
+        )
+        with serve_directory(published, mount, compress) as base:
+            yield base + "latest/"
 
 
 @contextlib.contextmanager

@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import os
 import queue
-import shutil
 import socket
 import statistics
 import subprocess
@@ -23,8 +22,9 @@ import threading
 import time
 from pathlib import Path
 
+from project_copy import copy_project
+
 PROJECT = Path(__file__).resolve().parent.parent
-SOURCES = ("mkdocs.yml", "pyproject.toml", "hooks", "overrides", "data", "docs")
 EDITS = {
     "one article": ("docs/model-families/gans.md", "\nAn edit to time the rebuild.\n"),
     "glossary data": ("data/glossary.yml", ""),  # appends a harmless YAML comment below
@@ -56,11 +56,7 @@ def wait_for(lines: queue.Queue, text: str, timeout: float) -> bool:
 
 def measure(runs: int = 3, timeout: float = 120) -> dict[str, dict]:
     with tempfile.TemporaryDirectory(prefix="handbook-serve-") as scratch:
-        root = Path(scratch)
-        for name in SOURCES:
-            source = PROJECT / name
-            copy = shutil.copytree if source.is_dir() else shutil.copy2
-            copy(source, root / name)
+        root = copy_project(Path(scratch))
         command = [
             sys.executable,
             "-m",
