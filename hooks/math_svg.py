@@ -8,7 +8,8 @@ schemes) and carries the LaTeX source as its accessible name.
 Each glyph's outline is written once per page, in a hidden sprite of `<symbol>`s at the top of
 the content, and every formula places glyphs with `<use>`. Why: a page with forty formulas
 otherwise repeats the same x, t and parentheses hundreds of times (a diffusion article went
-from 412 KB to about a third of that).
+from 412 KB to about a third of that). Outlines are rewritten in relative commands
+(svg_path_compact.py) and glyph ids shortened per page, which roughly halves the sprite again.
 """
 
 from __future__ import annotations
@@ -20,10 +21,7 @@ import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 
-with warnings.catch_warnings():
-    # ziamath 0.13 reads its font through the deprecated importlib.resources.path API.
-    warnings.simplefilter("ignore", DeprecationWarning)
-    import ziamath
+from svg_path_compact import compact_path
 
 MATH_SPAN = re.compile(
     r'<(?P<tag>span|div) class="arithmatex">\s*(?:\\\((?P<inline>.*?)\\\)|\\\[(?P<block>.*?)\\\])\s*</(?P=tag)>',
@@ -34,13 +32,27 @@ _SVG_OPEN = re.compile(r"<svg (?P<attrs>[^>]*)>")
 _NUMBER_ATTR = re.compile(r'\b(width|height)="(?P<value>[\d.]+)(?:px)?"')
 _VIEWBOX = re.compile(r'viewBox="(?P<x>[-\d.]+) (?P<y>[-\d.]+) (?P<w>[-\d.]+) (?P<h>[-\d.]+)"')
 
-ziamath.config.svg2 = True  # glyphs as <symbol> + <use>, so a page can share them
-ziamath.config.precision = 1  # 0.1 px at 16 px text: invisible even when printed
-
 # A symbol is empty and self-closing for glyphs with no outline (spaces), else has content.
 _SYMBOL = re.compile(r'<symbol id="(?P<id>[^"]+)"(?P<rest>[^>]*?/>|[^>]*>.*?</symbol>)', re.DOTALL)
 SPRITE_CLASS = "hb-math-glyphs"
 _USE_FILL = re.compile(r'(?<=<use )([^>]*?) fill="(?:black|#000000)"')
+_PATH_DATA = re.compile(r'(?<= d=")[^"]*(?=")')
+_GLYPH_REF = re.compile(
+    r'(?<=xlink:href="#)hb-g-[0-9a-f]{12}(?=")|(?<=<symbol id=")hb-g-[0-9a-f]{12}(?=")'
+)
+
+
+@lru_cache(maxsize=1)
+def load_ziamath():
+    """ziamath, configured; imported on the first formula (a tenth of a second, and most
+    pages have none)."""
+    with warnings.catch_warnings():
+        # ziamath 0.13 reads its font through the deprecated importlib.resources.path API.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        import ziamath
+    ziamath.config.svg2 = True  # glyphs as <symbol> + <use>, so a page can share them
+    ziamath.config.precision = 1  # 0.1 px at 16 px text: invisible even when printed
+    return ziamath
 
 
 class MathError(ValueError):
@@ -73,17 +85,25 @@ def typeset_math(page_html: str) -> str:
         f'<svg class="{SPRITE_CLASS}" xmlns="http://www.w3.org/2000/svg" aria-hidden="true" '
         f'focusable="false"><defs>{symbols}</defs></svg>'
     )
-    return sprite + page_html
+    return _short_glyph_ids(sprite + page_html, sorted(glyphs))
+
+
+def _short_glyph_ids(page_html: str, glyph_ids: list[str]) -> str:
+    """Rename the page's glyphs hb-g0, hb-g1, ...: the content hashes keep glyphs apart while
+    formulas are typeset (and cached) one by one, but on the page a short id does that, and
+    twelve random hex digits per <use> are bytes gzip cannot shrink."""
+    short = {glyph_id: f"hb-g{number:x}" for number, glyph_id in enumerate(glyph_ids)}
+    return _GLYPH_REF.sub(lambda match: short[match.group(0)], page_html)
 
 
 @lru_cache(maxsize=4096)
 def typeset_formula(latex: str, display: bool) -> Formula:
     try:
-        svg = ziamath.Latex(latex, size=_SIZE_PX, inline=not display).svg()
+        svg = load_ziamath().Latex(latex, size=_SIZE_PX, inline=not display).svg()
     except Exception as error:  # ziamath raises assorted errors on bad input
         reason = str(error) or type(error).__name__
         raise MathError(f"cannot typeset the formula {latex!r} ({reason})") from error
-    svg, glyphs = _shared_glyphs(svg)
+    svg, glyphs = _shared_glyphs(_PATH_DATA.sub(lambda match: compact_path(match.group(0)), svg))
     svg = _scalable(svg)
     label = html.escape(latex, quote=True)
     if display:
