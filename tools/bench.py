@@ -4,7 +4,8 @@
     python tools/bench.py --quick   (smaller sizes, fewer runs: a smoke run)
 
 Builds a synthetic handbook (tools/synthetic_handbook.py) with the hook and without it
-(the same pages as plain Markdown), several runs each, and reports medians. Figures come
+(the same pages as plain Markdown: citations, tables, glossary links and "used on" lists
+written out as the hook would render them), runs alternating, and reports medians. Figures come
 from here, never from timed assertions in tests.
 """
 
@@ -56,20 +57,44 @@ def timed_build(config: Path, site: Path) -> tuple[float, float]:
 
 def build_series(articles: int, terms: int, runs: int, plain: bool, prune: bool = True) -> dict:
     with tempfile.TemporaryDirectory(prefix="handbook-bench-") as scratch:
+        root = Path(scratch)
         config = write_handbook(
-            Path(scratch), Shape(articles=articles, terms=terms), plain=plain, prune=prune
+            root, Shape(articles=articles, terms=terms), plain=plain, prune=prune
         )
-        results = [timed_build(config, Path(scratch) / f"site{run}") for run in range(runs)]
-        site = Path(scratch) / "site0"
-        pages = len(list(site.rglob("*.html")))
-        html_bytes = sum(p.stat().st_size for p in site.rglob("*.html")) / max(pages, 1)
+        results = [timed_build(config, root / f"site{run}") for run in range(runs)]
+        return _summary(articles, terms, not plain, prune, results, root / "site0")
+
+
+def paired_series(articles: int, terms: int, runs: int) -> tuple[dict, dict]:
+    """The same handbook built with the hook and without it, runs alternating, so that a slow
+    spell on the machine falls on both sides of the ratio."""
+    with tempfile.TemporaryDirectory(prefix="handbook-bench-") as scratch:
+        root = Path(scratch)
+        shape = Shape(articles=articles, terms=terms)
+        configs = {
+            "hook": write_handbook(root / "hook", shape),
+            "plain": write_handbook(root / "plain", shape, plain=True),
+        }
+        results: dict[str, list] = {"hook": [], "plain": []}
+        for run in range(runs):
+            for kind, config in configs.items():
+                results[kind].append(timed_build(config, root / kind / f"site{run}"))
+        return tuple(
+            _summary(articles, terms, kind == "hook", True, results[kind], root / kind / "site0")
+            for kind in ("hook", "plain")
+        )
+
+
+def _summary(articles: int, terms: int, hook: bool, prune: bool, results: list, site: Path) -> dict:
+    pages = len(list(site.rglob("*.html")))
+    html_bytes = sum(p.stat().st_size for p in site.rglob("*.html")) / max(pages, 1)
     seconds = statistics.median(r[0] for r in results)
     return {
         "articles": articles,
         "terms": terms,
-        "hook": not plain,
+        "hook": hook,
         "prune": prune,
-        "runs": runs,
+        "runs": len(results),
         "seconds": round(seconds, 2),
         "ms_per_page": round(1000 * seconds / pages, 1),
         "pages": pages,
@@ -124,16 +149,18 @@ def main(argv: list[str] | None = None) -> int:
     runs = 1 if args.quick else args.runs
     small, mid, large = (50, 100, 200) if args.quick else (200, 1000, 2000)
 
+    terms = 200 if args.quick else 1000
     report: dict = {"machine": f"{os.cpu_count()} cores", "builds": []}
+    for result in paired_series(mid, terms, runs):
+        report["builds"].append(result)
+        print(f"built N={mid} hook={result['hook']}: {result['seconds']} s", flush=True)
     for articles, plain, prune in (
-        (mid, False, True),
-        (mid, True, True),
         (small, False, True),
         (large, False, True),
         (small, True, False),
         (small * 2, True, False),
     ):
-        result = build_series(articles, 1000 if not args.quick else 200, runs, plain, prune)
+        result = build_series(articles, terms, runs, plain, prune)
         report["builds"].append(result)
         print(
             f"built N={articles} hook={not plain} prune={prune}: {result['seconds']} s", flush=True
@@ -167,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def print_report(report: dict, quick: bool) -> None:
-    print("\nBuilds (median of runs)")
+    print("\nBuilds (median of runs; hook off = the same pages, the hook's output written out)")
     print(
         "| articles | terms | hook | prune | pages | s/build | ms/page | peak MB | HTML KB/page |"
     )

@@ -96,41 +96,86 @@ def write_handbook(
         "---\ntitle: Home\ndescription: Benchmark home.\n---\n# Home\n\nStart.\n"
     )
     _write_data(data, shape)
-    extra_pages = []
+    config = _config(nav, plain, prune)
     if plain:
-        extra_pages = write_hook_output(root)
-    config = _config(nav, plain, prune, extra_pages)
+        hidden = write_hook_output(root, config["nav"])
+        config["not_in_nav"] = "\n".join(f"/{page}" for page in hidden)
     path = root / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, sort_keys=False))
     return path
 
 
-def write_hook_output(root: Path) -> list[str]:
-    """Replace the articles by the Markdown the hook would hand to MkDocs, and write the pages
-    it would generate as files: the same content, built without the hook doing the work."""
+def write_hook_output(root: Path, nav: list) -> list[str]:
+    """Replace the articles by what the hook would make of them, and write the pages it would
+    generate as files: the same pages, built without the hook doing the work.
+
+    "The same" includes the hook's glossary links and the glossary's "used on" lists: without
+    them the plain build would have less to render and index, and the comparison would measure
+    content, not the hook. The links are put into the Markdown as HTML; that is exact here
+    because synthetic articles mention terms only in plain sentences (the hook links rendered
+    HTML, where it can also tell code and headings apart). tests/test_bench_baseline.py checks
+    that both builds produce the same articles and glossary."""
     import posixpath
     import sys
 
     sys.path.insert(0, str(PROJECT / "hooks"))
+    from mkdocs.utils import get_relative_url
+
     from article_markdown import render_article_markdown
     from generated_pages import generated_pages
+    from glossary_linker import TermIndex, link_terms
+    from glossary_page import fill_used_on, used_on_html
     from handbook_data import DataPaths, load_handbook
 
     docs = root / "docs"
     handbook = load_handbook(DataPaths(root=root, docs_dir=docs))
-    for src in handbook.articles:
+    index = TermIndex.build(handbook.terms.values())
+    auto_linked = frozenset(term.id for term in handbook.terms.values() if term.auto_link)
+    glossary_url = "reference/glossary/"
+    mentions: dict[str, list[tuple[str, str]]] = {}
+    for src, article in handbook.articles.items():
         path = docs / src
-        depth = src.count("/") + (0 if src.endswith("index.md") else 1)
-        bibliography = "../" * depth + "reference/bibliography/"
-        path.write_text(render_article_markdown(path.read_text(), src, handbook, bibliography))
+        url = _page_url(src)
+        bibliography = get_relative_url("reference/bibliography/", url)
+        front, body = _split_front_matter(path.read_text())
+        body = render_article_markdown(body, src, handbook, bibliography)
+        linkable = auto_linked.difference(article.glossary_skip)
+        if not article.link_glossary:
+            linkable = frozenset()
+        linked = link_terms(body, index, get_relative_url(glossary_url, url), linkable)
+        for term_id in linked.mentioned:
+            mentions.setdefault(term_id, []).append(
+                (get_relative_url(url, glossary_url), article.title)
+            )
+        path.write_text(front + linked.html)
+
+    def used_on(term_id: str) -> str:
+        pages = sorted(mentions.get(term_id, []), key=lambda page: page[1])
+        return used_on_html(pages, handbook.terms[term_id].reference_only)
+
     hidden = []
-    for page in generated_pages(handbook, nav=[]):
+    for page in generated_pages(handbook, nav):
         target = docs / page.src_path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.markdown)
+        target.write_text(fill_used_on(page.markdown, used_on))
         if not page.in_nav:
             hidden.append(page.src_path)
     return [posixpath.normpath(path) for path in hidden]
+
+
+def _page_url(src_path: str) -> str:
+    """The page's URL with directory URLs, as MkDocs gives it: alpha/a3.md -> alpha/a3/."""
+    stem = src_path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def _split_front_matter(text: str) -> tuple[str, str]:
+    if not text.startswith("---\n"):
+        return "", text
+    end = text.index("\n---\n", 4) + len("\n---\n")
+    return text[:end], text[end:]
 
 
 def _write_data(data: Path, shape: Shape) -> None:
@@ -177,7 +222,7 @@ def _write_data(data: Path, shape: Shape) -> None:
     (data / "tables" / "bench.yml").write_text(yaml.safe_dump(table, sort_keys=False))
 
 
-def _config(nav: dict[str, list[str]], plain: bool, prune: bool, extra_pages: list[str]) -> dict:
+def _config(nav: dict[str, list[str]], plain: bool, prune: bool) -> dict:
     real = yaml.load((PROJECT / "mkdocs.yml").read_text(), Loader=yaml.SafeLoader)
     features = [f for f in real["theme"]["features"] if prune or f != "navigation.prune"]
     reference = ["reference/glossary.md", "reference/bibliography.md", "tags/index.md"]
@@ -199,7 +244,6 @@ def _config(nav: dict[str, list[str]], plain: bool, prune: bool, extra_pages: li
             *({section.title(): pages} for section, pages in nav.items() if pages),
             {"Reference": reference},
         ],
-        "not_in_nav": "\n".join(f"/{page}" for page in extra_pages),
     }
     if not plain:
         config["hooks"] = [str(PROJECT / "hooks" / "handbook_hooks.py")]
