@@ -107,15 +107,33 @@ def _entry(
 
 
 def used_on_html(pages: list[tuple[str, str]], reference_only: bool = False) -> str:
-    """'Used on' for one term: (href, title) pairs of the articles that mention it."""
+    """'Used on' for one term: (href, title) pairs of the articles that mention it.
+
+    Kept out of the search index (data-search-exclude): page titles listed under every term
+    would make a search for "diffusion" return dozens of glossary entries that only mention
+    the diffusion article."""
+    opening = '<p class="hb-used-on" data-search-exclude>'
     if not pages:
         if reference_only:
-            return '<p class="hb-used-on"><em>Reference entry:</em> not used in an article.</p>'
-        return '<p class="hb-used-on"><em>Used on:</em> no article yet.</p>'
+            return f"{opening}<em>Reference entry:</em> not used in an article.</p>"
+        return f"{opening}<em>Used on:</em> no article yet.</p>"
     links = ", ".join(
         f'<a href="{html.escape(href)}">{html.escape(title)}</a>' for href, title in pages
     )
-    return f'<p class="hb-used-on"><em>Used on:</em> {links}</p>'
+    return f"{opening}<em>Used on:</em> {links}</p>"
+
+
+def letters_only(toc: list) -> list:
+    """The page's table of contents cut to the letters: 144 term entries made the sidebar a
+    second, longer copy of the page, and every entry is one more heading that Material's
+    scroll tracking measures while a phone loads the page. Search still finds each term at
+    its own anchor (it reads the headings, not the TOC). Works on MkDocs' AnchorLinks."""
+    for item in toc:
+        if item.id.startswith("letter-"):
+            item.children = []
+        else:
+            letters_only(item.children)
+    return toc
 
 
 def fill_used_on(page_html: str, used_on: Callable[[str], str]) -> str:

@@ -29,7 +29,7 @@ from build_stamp import build_stamp
 from faq_schema import faq_structured_data
 from generated_pages import GeneratedPage, generated_pages
 from glossary_linker import TermIndex, link_terms
-from glossary_page import GLOSSARY_PATH, fill_used_on, used_on_html
+from glossary_page import GLOSSARY_PATH, fill_used_on, letters_only, used_on_html
 from handbook_data import DataPaths, load_handbook, unused_tags
 from handbook_models import Handbook
 from math_svg import MathError, typeset_math
@@ -141,6 +141,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     # page; handbook.js loads the library where an image needs it (it has already run
     # on_page_content, so images are still wrapped for it).
     page.meta["glightbox"] = False
+    if src_path == GLOSSARY_PATH:
+        page.toc.items = letters_only(page.toc.items)
     if src_path in state.generated:
         return html
     article = state.handbook.articles.get(src_path)

@@ -16,7 +16,7 @@ from bibliography_page import render_bibliography
 from citations import render_citations
 from comparison_tables import render_table
 from dataset_timeline import render_timeline
-from glossary_page import render_glossary, used_on_html
+from glossary_page import letters_only, render_glossary, used_on_html
 from handbook_models import Article, Cell, Column, DataMarker, Dataset, Reference, Row, Tag, Term
 from tag_pages import ListedPage, render_tag_page, render_tags_overview, sections_from_nav
 
@@ -135,13 +135,27 @@ def test_glossary_entries_sorted_and_digits_grouped_last():
     assert "## # { #letter-other }" in page
 
 
+def test_glossary_toc_keeps_letters_and_drops_terms():
+    from types import SimpleNamespace as Item
+
+    term = Item(id="term-gan", children=[])
+    letter = Item(id="letter-g", children=[term])
+    title = Item(id="glossary", children=[Item(id="letter-a", children=[]), letter])
+    assert letters_only([title]) == [title]
+    assert [item.id for item in title.children] == ["letter-a", "letter-g"]
+    assert letter.children == []
+
+
 def test_used_on_lists_pages_or_says_reference_only():
-    assert used_on_html([]) == '<p class="hb-used-on"><em>Used on:</em> no article yet.</p>'
+    assert (
+        used_on_html([])
+        == '<p class="hb-used-on" data-search-exclude><em>Used on:</em> no article yet.</p>'
+    )
     assert used_on_html([], reference_only=True) == (
-        '<p class="hb-used-on"><em>Reference entry:</em> not used in an article.</p>'
+        '<p class="hb-used-on" data-search-exclude><em>Reference entry:</em> not used in an article.</p>'
     )
     assert used_on_html([("../a/", "A <b>")]) == (
-        '<p class="hb-used-on"><em>Used on:</em> <a href="../a/">A &lt;b&gt;</a></p>'
+        '<p class="hb-used-on" data-search-exclude><em>Used on:</em> <a href="../a/">A &lt;b&gt;</a></p>'
     )
 
 
