@@ -68,7 +68,11 @@ def measure(runs: int = 3, timeout: float = 120) -> dict[str, dict]:
         server = subprocess.Popen(
             command,
             cwd=root,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            env={
+                **os.environ,
+                "NO_MKDOCS_2_WARNING": "1",
+                "HANDBOOK_MINIFY": "false",
+            },  # as make serve
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             text=True,
