@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from build_errors import Problems, closest
+from markdown_text import CONTROL_CHARACTER
 
 
 class FieldReader:
@@ -39,6 +40,14 @@ class FieldReader:
             )
             return default
         value = str(value).strip()
+        control = CONTROL_CHARACTER.search(value)
+        if control:
+            self.problem(
+                field,
+                f"contains the control character U+{ord(control.group(0)):04X}",
+                "delete it (it is invisible; it often comes with text pasted from another program)",
+            )
+            return CONTROL_CHARACTER.sub("", value)
         if max_length is not None and len(value) > max_length:
             self.problem(
                 field,

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from mkdocs.utils.yaml import yaml_load
 
 from check_links import check_site
 
@@ -276,9 +277,7 @@ def test_modality_pages_show_system_tables_from_the_dataset(built_site):
 
 
 def test_section_indexes_link_every_page_of_their_section(project):
-    import yaml
-
-    nav = yaml.safe_load((project / "mkdocs.yml").read_text())
+    nav = yaml_load((project / "mkdocs.yml").read_text())
     missing = {}
     for entry in nav["nav"]:
         (_title, children), *_ = entry.items()

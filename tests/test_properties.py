@@ -20,6 +20,7 @@ from glossary_linker import SKIPPED_ELEMENTS, TermIndex, link_terms
 from glossary_page import render_glossary
 from handbook_models import Cell, Column, DataMarker, Dataset, Reference, Row, Tag, Term
 from markdown_scan import split_front_matter
+from markdown_text import CONTROL_CHARACTER
 from tag_pages import render_tag_page
 
 SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -56,7 +57,7 @@ TEXT = st.one_of(
     st.text(min_size=1, max_size=40),
     HOSTILE,
     st.lists(st.one_of(st.text(max_size=12), HOSTILE), min_size=1, max_size=4).map(" ".join),
-).filter(lambda text: text.strip())
+).filter(lambda text: text.strip() and not CONTROL_CHARACTER.search(text))  # as validated
 SLUG = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True)
 REFERENCES = {
     "k1": Reference("k1", ("Doe, J.",), "A <b>title</b>", 2020, "Venue", "https://example.org/")

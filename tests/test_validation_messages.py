@@ -82,6 +82,19 @@ def test_short_definition_too_long():
     ]
 
 
+def test_control_character_in_text():
+    _, found = parse(
+        parse_terms,
+        GOOD_TERM.replace("Learns to undo gradual noising.", r'"Learns to undo\x03 noising."'),
+        "data/glossary.yml",
+    )
+    assert found == [
+        "data/glossary.yml:2: term 'diffusion-model', field 'short': contains the control "
+        "character U+0003. Fix: delete it (it is invisible; it often comes with text pasted "
+        "from another program)"
+    ]
+
+
 def test_invalid_id():
     _, found = parse(
         parse_terms,

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from mkdocs.utils.yaml import yaml_load
 
 PROJECT = Path(__file__).resolve().parent.parent
 WORDS = (
@@ -223,7 +224,7 @@ def _write_data(data: Path, shape: Shape) -> None:
 
 
 def _config(nav: dict[str, list[str]], plain: bool, prune: bool) -> dict:
-    real = yaml.load((PROJECT / "mkdocs.yml").read_text(), Loader=yaml.SafeLoader)
+    real = yaml_load((PROJECT / "mkdocs.yml").read_text())  # MkDocs' loader: knows !ENV
     features = [f for f in real["theme"]["features"] if prune or f != "navigation.prune"]
     reference = ["reference/glossary.md", "reference/bibliography.md", "tags/index.md"]
     config = {
