@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from handbook_models import Term
+from handbook_models import Article, Term
 from term_forms import TOKEN, surface_forms, token_matches
 
 # Text inside these elements is never linked.
@@ -66,6 +66,14 @@ class TermIndex:
 
     by_first_token: dict[str, list[tuple[tuple[str, ...], str]]]
     terms: dict[str, Term]
+    auto_linked: frozenset[str] = frozenset()  # ids of terms whose `link` is true
+
+    def linkable_on(self, article: Article | None) -> frozenset[str]:
+        """Ids that may be linked on a page: none on pages that are not articles or that turn
+        linking off, else every auto-linked term the article does not skip."""
+        if article is None or not article.link_glossary:
+            return frozenset()
+        return self.auto_linked.difference(article.glossary_skip)
 
     @classmethod
     def build(cls, terms: Iterable[Term]) -> TermIndex:
@@ -78,7 +86,7 @@ class TermIndex:
                     by_first.setdefault(form[0].casefold(), []).append((form, term.id))
         for candidates in by_first.values():
             candidates.sort(key=lambda pair: (-len(pair[0]), pair[1]))
-        return cls(by_first, by_id)
+        return cls(by_first, by_id, frozenset(t.id for t in by_id.values() if t.auto_link))
 
 
 @dataclass

@@ -107,7 +107,8 @@ def _entry(
 
 
 def used_on_html(pages: list[tuple[str, str]], reference_only: bool = False) -> str:
-    """'Used on' for one term: (href, title) pairs of the articles that mention it.
+    """'Used on' for one term: (href, title) pairs of the articles that mention it, listed
+    by title.
 
     Kept out of the search index (data-search-exclude): page titles listed under every term
     would make a search for "diffusion" return dozens of glossary entries that only mention
@@ -118,7 +119,8 @@ def used_on_html(pages: list[tuple[str, str]], reference_only: bool = False) -> 
             return f"{opening}<em>Reference entry:</em> not used in an article.</p>"
         return f"{opening}<em>Used on:</em> no article yet.</p>"
     links = ", ".join(
-        f'<a href="{html.escape(href)}">{html.escape(title)}</a>' for href, title in pages
+        f'<a href="{html.escape(href)}">{html.escape(title)}</a>'
+        for href, title in sorted(pages, key=lambda page: page[1])
     )
     return f"{opening}<em>Used on:</em> {links}</p>"
 

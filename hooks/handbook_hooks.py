@@ -50,7 +50,6 @@ class BuildState:
         )
         self.handbook: Handbook | None = None
         self.term_index: TermIndex | None = None
-        self.auto_linked: frozenset[str] = frozenset()  # terms whose `link` is true
         self.generated: dict[str, GeneratedPage] = {}
         self.urls: dict[str, str] = {}  # generated page -> its URL, for tag chips
         self.mentions: dict[str, list[Page]] = {}  # term id -> pages mentioning it
@@ -99,7 +98,6 @@ def on_pre_build(config: MkDocsConfig) -> None:
             )
     state.generated = {page.src_path: page for page in pages}
     state.term_index = TermIndex.build(state.handbook.terms.values())
-    state.auto_linked = frozenset(t.id for t in state.handbook.terms.values() if t.auto_link)
     state.last_changed = last_changed(state.paths.root)
     unused = [tag.name for tag in unused_tags(state.handbook)]
     if unused:
@@ -145,11 +143,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         page.toc.items = letters_only(page.toc.items)
     if src_path in state.generated:
         return html
-    article = state.handbook.articles.get(src_path)
     glossary = files.get_file_from_path(GLOSSARY_PATH)
-    linkable = frozenset()
-    if article is not None and article.link_glossary:
-        linkable = state.auto_linked.difference(article.glossary_skip)
+    linkable = state.term_index.linkable_on(state.handbook.articles.get(src_path))
     result = link_terms(html, state.term_index, get_relative_url(glossary.url, page.url), linkable)
     for term_id in result.mentioned:
         state.mentions.setdefault(term_id, []).append(page)
@@ -170,7 +165,6 @@ def on_env(env, config: MkDocsConfig, files: Files):
                 href = get_relative_url(page.url, glossary_page.url)
                 links_to[page.url] = (href, page.title or page.url)
             links.append(links_to[page.url])
-        links.sort(key=lambda link: link[1])
         if not links and not term.reference_only:
             unused.append(term_id)
         return used_on_html(links, term.reference_only)

@@ -41,17 +41,21 @@ BUDGETS = {
 def timed_build(config: Path, site: Path) -> tuple[float, float]:
     """(seconds, peak resident MB) of one `mkdocs build` in its own process."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    start = time.perf_counter()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"benchmark build failed: {process.stderr.read().decode()[-2000:]}")
+    # stderr goes to a file: a pipe nobody reads while waiting could fill up and stall the build.
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=errors,
+        )
+        _, status, usage = os.wait4(process.pid, 0)  # wait4, unlike wait, reports peak memory
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
+        if process.returncode != 0:
+            errors.seek(0)
+            raise SystemExit(f"benchmark build failed: {errors.read().decode()[-2000:]}")
     return seconds, usage.ru_maxrss / 1024
 
 

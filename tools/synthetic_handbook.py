@@ -120,6 +120,7 @@ def write_hook_output(root: Path, nav: list) -> list[str]:
     import sys
 
     sys.path.insert(0, str(PROJECT / "hooks"))
+    from mkdocs.structure.files import File
     from mkdocs.utils import get_relative_url
 
     from article_markdown import render_article_markdown
@@ -127,23 +128,24 @@ def write_hook_output(root: Path, nav: list) -> list[str]:
     from glossary_linker import TermIndex, link_terms
     from glossary_page import fill_used_on, used_on_html
     from handbook_data import DataPaths, load_handbook
+    from markdown_scan import split_front_matter
 
     docs = root / "docs"
     handbook = load_handbook(DataPaths(root=root, docs_dir=docs))
     index = TermIndex.build(handbook.terms.values())
-    auto_linked = frozenset(term.id for term in handbook.terms.values() if term.auto_link)
     glossary_url = "reference/glossary/"
     mentions: dict[str, list[tuple[str, str]]] = {}
     for src, article in handbook.articles.items():
         path = docs / src
-        url = _page_url(src)
+        url = File(src, str(docs), str(root / "site"), use_directory_urls=True).url
         bibliography = get_relative_url("reference/bibliography/", url)
-        front, body = _split_front_matter(path.read_text())
+        text = path.read_text()
+        _, body, _ = split_front_matter(text)
+        front = text[: len(text) - len(body)]
         body = render_article_markdown(body, src, handbook, bibliography)
-        linkable = auto_linked.difference(article.glossary_skip)
-        if not article.link_glossary:
-            linkable = frozenset()
-        linked = link_terms(body, index, get_relative_url(glossary_url, url), linkable)
+        linked = link_terms(
+            body, index, get_relative_url(glossary_url, url), index.linkable_on(article)
+        )
         for term_id in linked.mentioned:
             mentions.setdefault(term_id, []).append(
                 (get_relative_url(url, glossary_url), article.title)
@@ -151,8 +153,7 @@ def write_hook_output(root: Path, nav: list) -> list[str]:
         path.write_text(front + linked.html)
 
     def used_on(term_id: str) -> str:
-        pages = sorted(mentions.get(term_id, []), key=lambda page: page[1])
-        return used_on_html(pages, handbook.terms[term_id].reference_only)
+        return used_on_html(mentions.get(term_id, []), handbook.terms[term_id].reference_only)
 
     hidden = []
     for page in generated_pages(handbook, nav):
@@ -162,21 +163,6 @@ def write_hook_output(root: Path, nav: list) -> list[str]:
         if not page.in_nav:
             hidden.append(page.src_path)
     return [posixpath.normpath(path) for path in hidden]
-
-
-def _page_url(src_path: str) -> str:
-    """The page's URL with directory URLs, as MkDocs gives it: alpha/a3.md -> alpha/a3/."""
-    stem = src_path.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return stem + "/"
-
-
-def _split_front_matter(text: str) -> tuple[str, str]:
-    if not text.startswith("---\n"):
-        return "", text
-    end = text.index("\n---\n", 4) + len("\n---\n")
-    return text[:end], text[end:]
 
 
 def _write_data(data: Path, shape: Shape) -> None:
