@@ -30,7 +30,27 @@ def inert_markdown(text: str) -> str:
     reach the reader as text, never as markup.
     """
     text = CONTROL_CHARACTER.sub("", text)
-    return rewrite_prose(text, lambda prose: prose.replace("<", "&lt;").replace("[", "\\["))
+    return rewrite_prose(text, _disarm_prose)
+
+
+# The math syntaxes arithmatex reads (mkdocs.yml): braces inside them are LaTeX, not markup.
+_MATH = re.compile(r"(\$\$.*?\$\$|\$[^$\n]+\$|\\begin\{(\w+\*?)\}.*?\\end\{\2\})", re.DOTALL)
+
+
+def _disarm_prose(prose: str) -> str:
+    """No raw HTML, no links, and no attribute lists: `{onclick=...}` or `{ #term-x }` after a
+    line would otherwise set an event handler or steal a glossary anchor (found by hypothesis)."""
+    pieces = _MATH.split(prose)
+    out = []
+    for index in range(0, len(pieces), 3):  # split gives text, math, inner group, text, ...
+        out.append(_no_html_or_links(pieces[index]).replace("{", "\\{"))
+        if index + 1 < len(pieces):
+            out.append(_no_html_or_links(pieces[index + 1]))  # math_svg unescapes the &lt;
+    return "".join(out)
+
+
+def _no_html_or_links(text: str) -> str:
+    return text.replace("<", "&lt;").replace("[", "\\[")
 
 
 def yaml_scalar(text: str) -> str:

@@ -106,6 +106,28 @@ def terms(draw, max_size: int = 6) -> list[Term]:
     return result
 
 
+def test_definitions_cannot_set_attributes_but_keep_their_math():
+    """Attribute lists in a definition would set handlers or steal a term's anchor (hypothesis
+    found `#0 {ON}`); braces inside math are LaTeX and must survive."""
+    gan = Term("gan", "GAN", (), "s", "d", (), ("k1",), ())
+    hostile = Term(
+        "x",
+        "X",
+        (),
+        "s",
+        'Clicks {onclick="alert(1)"}\n\n# Heading { #term-gan }\n\nMath $x_{1} < \\frac{a}{b}$ stays.',
+        (),
+        ("k1",),
+        (),
+    )
+    soup = render(split_front_matter(render_glossary([gan, hostile], REFERENCES))[1])
+    assert_inert(soup)
+    assert len(soup.find_all(id="term-gan")) == 1 and soup.find(id="term-gan").name == "h3"
+    assert "{onclick" in soup.get_text()
+    math = soup.select_one(".arithmatex").get_text()
+    assert "x_{1}" in math and "\\frac{a}{b}" in math and "<" in math
+
+
 @SETTINGS
 @given(terms())
 def test_glossary_anchors_are_unique_stable_and_the_html_inert(glossary):
