@@ -129,6 +129,50 @@ def test_first_tap_shows_definition_second_tap_follows_link(browser, edition):
     context.close()
 
 
+def colour_state(page) -> tuple[str, str, str]:
+    return tuple(
+        page.evaluate(
+            """() => [document.body.dataset.mdColorMedia, document.body.dataset.mdColorScheme,
+                      document.getElementById("hb-palette").getAttribute("aria-label")]"""
+        )
+    )
+
+
+def test_colour_switch_follows_the_system_then_cycles_and_remembers(browser, edition):
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(edition.url("model-families/gans"))
+    switch = page.locator("#hb-palette")
+    assert switch.is_visible()
+    assert colour_state(page) == ("(prefers-color-scheme)", "slate", "Switch to light mode")
+    switch.focus()
+    page.keyboard.press("Enter")
+    assert colour_state(page) == ("(prefers-color-scheme: light)", "default", "Switch to dark mode")
+    page.goto(edition.url(""))  # the choice holds on the next page
+    assert colour_state(page) == ("(prefers-color-scheme: light)", "default", "Switch to dark mode")
+    switch.click()
+    assert colour_state(page)[1:] == ("slate", "Switch to system preference")
+    switch.click()
+    assert colour_state(page) == ("(prefers-color-scheme)", "slate", "Switch to light mode")
+    page.emulate_media(color_scheme="light")  # automatic keeps following the system
+    page.wait_for_function("document.body.dataset.mdColorScheme === 'default'", timeout=5000)
+    assert errors == []
+    context.close()
+
+
+def test_colour_scheme_is_set_before_materials_script_runs(browser, edition):
+    """A dark-mode reader never sees the page drawn light first: the scheme is in place even
+    when Material's bundle does not run at all."""
+    context = browser.new_context(color_scheme="dark")
+    context.route("**/bundle.*.min.js", lambda route: route.abort())
+    page = context.new_page()
+    page.goto(edition.url("model-families/gans"))
+    assert colour_state(page) == ("(prefers-color-scheme)", "slate", "Switch to light mode")
+    context.close()
+
+
 def test_version_is_shown(open_page, edition):
     stamp = open_page("model-families/gans").locator(".hb-build-stamp")
     expected = "9.9" if edition.name == "offline" else "dev"
@@ -161,7 +205,7 @@ def test_lightbox_loads_on_the_first_click_and_opens_the_diagram(open_page, edit
     loaded = []
     page = open_page("")
     page.on("request", lambda request: loaded.append(request.url))
-    # Reach a page with a diagram by a link, so that instant loading (web) is exercised too.
+    # Reach a page with a diagram by a link first: the lightbox must not load on the way.
     page.locator("article a", has_text="What is generative AI?").first.click()
     page.locator("article h1", has_text="What is generative AI?").wait_for()
     page.goto(edition.url("model-families/gans"))

@@ -175,7 +175,6 @@ def test_math_is_typeset_as_svg_with_a_text_alternative(built_site):
 def test_theme_features(built_site):
     config = json.loads(soup(built_site, "index.html").select_one("#__config").string)
     for feature in (
-        "navigation.instant",
         "navigation.top",
         "navigation.footer",
         "search.suggest",
@@ -185,11 +184,24 @@ def test_theme_features(built_site):
         "content.action.view",
     ):
         assert feature in config["features"], feature
-    toggles = soup(built_site, "index.html").select("form[data-md-component=palette] input")
-    assert [t["data-md-color-media"] for t in toggles] == [
-        "(prefers-color-scheme)",
-        "(prefers-color-scheme: light)",
-        "(prefers-color-scheme: dark)",
+    # Instant loading restyles every page at start-up (mkdocs.yml says why it is off).
+    assert not [f for f in config["features"] if f.startswith("navigation.instant")]
+
+
+def test_colour_switch_replaces_materials_palette_form(built_site):
+    """Our switch (overrides/partials/palette.html) carries one icon per palette option, and
+    Material's palette component, whose start-up restyles the whole page, is not on the page."""
+    page = soup(built_site, "index.html")
+    assert not page.select("[data-md-component=palette]")
+    switch = page.select_one("header button#hb-palette")
+    assert switch is not None and switch.has_attr("hidden")
+    assert len(switch.select(".hb-palette__icon svg")) == 3
+    script = next(s.string for s in page.select("header script") if "hb-palette" in (s.string or ""))
+    options = json.loads(script[script.rindex("})(") + 3 : script.rindex(");")])
+    assert [(o["media"], o["scheme"]) for o in options] == [
+        ("(prefers-color-scheme)", "default"),
+        ("(prefers-color-scheme: light)", "default"),
+        ("(prefers-color-scheme: dark)", "slate"),
     ]
 
 

@@ -1,7 +1,7 @@
 /* Generative AI Handbook: glossary definitions in place, sortable tables, and the lightbox
- * loaded when a reader first opens an image. Plain script, no dependencies, works from file:// and
- * with Material's instant loading (listeners are delegated on document; tables and images are
- * enhanced on every page switch). */
+ * loaded when a reader first opens an image. Plain script, no dependencies, works from file://.
+ * Listeners are delegated on document and tables are enhanced on each document$ emission, so it
+ * keeps working if Material's instant loading (off: mkdocs.yml says why) is turned back on. */
 (function () {
   "use strict";
 
@@ -84,7 +84,7 @@
       return;
     }
     if (armed !== link) {
-      // First tap shows the definition; stop Material's instant loading from navigating.
+      // First tap shows the definition: neither the browser nor Material may follow the link yet.
       event.preventDefault();
       event.stopImmediatePropagation();
       show(link);
@@ -97,8 +97,8 @@
   /* Why: glightbox is about 18 KB gzipped, most pages have no image and most readers never
    * enlarge one. The hook sets the plugin's own per-page switch (meta glightbox: false) so it
    * adds no tags to any page; the plugin still wraps images in a.glightbox. The first click on
-   * such a link loads the library and opens the image; later page switches (Material's
-   * instant loading) only re-scan for images. */
+   * such a link loads the library and opens the image; later page switches (only with
+   * Material's instant loading) just re-scan for images. */
   var scriptUrl = (document.currentScript && document.currentScript.src) || location.href;
   var lightbox = null;
   var lightboxLoading = false;
