@@ -188,6 +188,21 @@ def test_theme_features(built_site):
     assert not [f for f in config["features"] if f.startswith("navigation.instant")]
 
 
+def test_scripts_in_the_body_are_deferred(built_site):
+    """Material's bundle and ours wait for the page to be parsed (overrides/main.html says why);
+    inline scripts (Material's configuration) stay as they are."""
+    for page_name in (
+        "index.html",
+        "model-families/gans/index.html",
+        "reference/glossary/index.html",
+    ):
+        scripts = soup(built_site, page_name).body.select("script[src]")
+        names = [script["src"].rsplit("/", 1)[-1] for script in scripts]
+        assert any(name.startswith("bundle.") for name in names), f"{page_name}: {names}"
+        assert "handbook.min.js" in names, f"{page_name}: {names}"
+        assert all(script.has_attr("defer") for script in scripts), f"{page_name}: {scripts}"
+
+
 def test_colour_switch_replaces_materials_palette_form(built_site):
     """Our switch (overrides/partials/palette.html) carries one icon per palette option, and
     Material's palette component, whose start-up restyles the whole page, is not on the page."""
