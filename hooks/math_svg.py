@@ -29,6 +29,7 @@ MATH_SPAN = re.compile(
 )
 _SIZE_PX = 16.0  # ziamath's layout size; lengths are then converted to em to follow the text
 _SVG_OPEN = re.compile(r"<svg (?P<attrs>[^>]*)>")
+_NAMESPACE_ATTR = re.compile(r'\bxmlns(?::\w+)?="[^"]*"')
 _NUMBER_ATTR = re.compile(r'\b(width|height)="(?P<value>[\d.]+)(?:px)?"')
 _VIEWBOX = re.compile(r'viewBox="(?P<x>[-\d.]+) (?P<y>[-\d.]+) (?P<w>[-\d.]+) (?P<h>[-\d.]+)"')
 
@@ -81,10 +82,7 @@ def typeset_math(page_html: str) -> str:
     if not glyphs:
         return page_html
     symbols = "".join(glyphs[glyph_id] for glyph_id in sorted(glyphs))
-    sprite = (
-        f'<svg class="{SPRITE_CLASS}" xmlns="http://www.w3.org/2000/svg" aria-hidden="true" '
-        f'focusable="false"><defs>{symbols}</defs></svg>'
-    )
+    sprite = f'<svg class="{SPRITE_CLASS}" aria-hidden="true"><defs>{symbols}</defs></svg>'
     return _short_glyph_ids(sprite + page_html, sorted(glyphs))
 
 
@@ -144,16 +142,14 @@ def _scalable(svg: str) -> str:
         return svg
     y, width, height = (float(viewbox.group(name)) for name in ("y", "w", "h"))
     descent = (height + y) / _SIZE_PX
-    attrs = " ".join(_NUMBER_ATTR.sub("", open_tag.group("attrs")).split())
-    if "xmlns:xlink" not in attrs:
-        attrs += ' xmlns:xlink="http://www.w3.org/1999/xlink"'  # for the <use xlink:href>
+    # No xmlns declarations: in an HTML page the parser puts <svg> and xlink:href into their
+    # namespaces itself, and every formula repeated them (a quarter KB gzipped on a long page).
+    attrs = " ".join(_NAMESPACE_ATTR.sub("", _NUMBER_ATTR.sub("", open_tag.group("attrs"))).split())
     style = (
         f"width:{width / _SIZE_PX:.3f}em;height:{height / _SIZE_PX:.3f}em;"
         f"vertical-align:{-descent:.3f}em"
     )
-    new_open = (
-        f'<svg {attrs} style="{style}" aria-hidden="true" focusable="false" fill="currentColor">'
-    )
+    new_open = f'<svg {attrs} style="{style}" aria-hidden="true" fill="currentColor">'
     # A glyph placed with <use> inherits the SVG's fill; writing it on each one only adds bytes.
     body = _USE_FILL.sub(r"\1", svg[open_tag.end() :])
     return svg[: open_tag.start()] + new_open + _in_text_colour(body)

@@ -211,11 +211,8 @@ def test_colour_switch_replaces_materials_palette_form(built_site):
     switch = page.select_one("header button#hb-palette")
     assert switch is not None and switch.has_attr("hidden")
     assert len(switch.select(".hb-palette__icon svg")) == 3
-    script = next(
-        s.string for s in page.select("header script") if "hb-palette" in (s.string or "")
-    )
-    options = json.loads(script[script.rindex("})(") + 3 : script.rindex(");")])
-    assert [(o["media"], o["scheme"]) for o in options] == [
+    options = switch.select("[data-hb-media]")
+    assert [(o["data-hb-media"], o["data-hb-scheme"]) for o in options] == [
         ("(prefers-color-scheme)", "default"),
         ("(prefers-color-scheme: light)", "default"),
         ("(prefers-color-scheme: dark)", "slate"),

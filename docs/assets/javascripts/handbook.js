@@ -93,6 +93,26 @@
   }, true);
   window.addEventListener("resize", function () { if (owner) place(owner, tipElement()); });
 
+  /* ---- The light/dark switch ------------------------------------------------------- */
+  /* The scheme is already set (overrides/partials/javascripts/palette.html, window.__hb_palette);
+   * pressing the button moves to the next option, as Material's palette toggle did. */
+  var palette = document.getElementById("hb-palette");
+  if (palette && window.__hb_palette) {
+    var paletteOptions = palette.querySelectorAll("[data-hb-media]");
+    palette.addEventListener("click", function () {
+      var index = (+palette.dataset.hbIndex + 1) % paletteOptions.length;
+      palette.dataset.hbIndex = index;
+      // Material's rule for this attribute turns transitions off, so the page changes at once.
+      document.body.setAttribute("data-md-color-switching", "");
+      __md_set("__palette", { index: index, color: window.__hb_palette(index) });
+      setTimeout(function () { document.body.removeAttribute("data-md-color-switching"); }, 0);
+    });
+    matchMedia("(prefers-color-scheme: light)").addEventListener("change", function () {
+      var index = +palette.dataset.hbIndex;
+      if (paletteOptions[index].dataset.hbMedia === "(prefers-color-scheme)") window.__hb_palette(index);
+    });
+  }
+
   /* ---- Lightbox, loaded when a reader first opens an image -------------------------- */
   /* Why: glightbox is about 18 KB gzipped, most pages have no image and most readers never
    * enlarge one. The hook sets the plugin's own per-page switch (meta glightbox: false) so it
