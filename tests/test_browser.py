@@ -162,6 +162,16 @@ def test_colour_switch_follows_the_system_then_cycles_and_remembers(browser, edi
     context.close()
 
 
+def test_colour_switch_survives_a_corrupt_stored_choice(browser, edition):
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    page.goto(edition.url("model-families/gans"))
+    page.evaluate("() => localStorage.setItem(__md_scope.pathname + '.__palette', '{not json')")
+    page.reload()
+    assert colour_state(page) == ("(prefers-color-scheme)", "slate", "Switch to light mode")
+    context.close()
+
+
 def test_colour_scheme_is_set_before_materials_script_runs(browser, edition):
     """A dark-mode reader never sees the page drawn light first: the scheme is in place even
     when Material's bundle does not run at all."""
