@@ -107,9 +107,9 @@
       __md_set("__palette", { index: index, color: window.__hb_palette(index) });
       setTimeout(function () { document.body.removeAttribute("data-md-color-switching"); }, 0);
     });
+    // Re-applying is enough: only the automatic option depends on the system's setting.
     matchMedia("(prefers-color-scheme: light)").addEventListener("change", function () {
-      var index = +palette.dataset.hbIndex;
-      if (paletteOptions[index].dataset.hbMedia === "(prefers-color-scheme)") window.__hb_palette(index);
+      window.__hb_palette(+palette.dataset.hbIndex);
     });
   }
 
