@@ -44,7 +44,14 @@ $(STAMP): requirements.lock
 serve: $(STAMP)
 	HANDBOOK_MINIFY=false $(BIN)/mkdocs serve --dev-addr $(ADDR) --livereload
 
-test: $(STAMP)
+# The Nu Html Checker (tests/test_valid_html.py): an npm package run with Java. Without npm
+# the valid-HTML test is skipped locally (CI installs both; see .ci/run).
+VNU_STAMP := tools/vnu/node_modules/.installed
+$(VNU_STAMP): tools/vnu/package-lock.json
+	@if command -v npm >/dev/null; then npm ci --prefix tools/vnu --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm not found: the valid-HTML test will be skipped (apt-get install npm default-jre-headless)"; fi
+
+test: $(STAMP) $(VNU_STAMP)
 	$(BIN)/python -m pytest
 
 # Builds into a scratch folder and swaps it in only on success, so a failed build

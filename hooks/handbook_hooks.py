@@ -18,6 +18,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -32,6 +33,7 @@ from glossary_linker import TermIndex, link_terms
 from glossary_page import GLOSSARY_PATH, fill_used_on, letters_only, used_on_html
 from handbook_data import DataPaths, load_handbook, unused_tags
 from handbook_models import Handbook
+from html_repairs import repair_page, unwrap_document
 from math_svg import MathError, typeset_math
 from page_actions import report_problem_url, source_file
 from page_history import last_changed
@@ -125,6 +127,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     src_path = page.file.src_uri
+    html = unwrap_document(html)  # mkdocs-glightbox ran first (html_repairs.py)
     try:
         html = typeset_math(html)
     except MathError as error:
@@ -149,6 +152,18 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     for term_id in result.mentioned:
         state.mentions.setdefault(term_id, []).append(page)
     return result.html
+
+
+# Before mkdocs-minify-plugin (priority 0), so the repairs match Material's own markup.
+@event_priority(50)
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return repair_page(output)
+
+
+@event_priority(50)
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    # Static templates (404.html) are whole pages that never pass through on_post_page.
+    return repair_page(output_content) if template_name.endswith(".html") else output_content
 
 
 def on_env(env, config: MkDocsConfig, files: Files):
