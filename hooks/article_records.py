@@ -94,15 +94,16 @@ def scan_article(src_path: str, markdown: str, problems: Problems) -> Article:
         title=reader.text("title"),
         description=reader.text("description", max_length=DESCRIPTION_LIMIT),
         tags=reader.text_list("tags", required=not is_landing_page(src_path)),
-        citations=_citations(body, display, front_lines, problems),
+        **_citations(body, display, front_lines, problems),
         markers=_markers(body, display, front_lines, problems),
         link_glossary=reader.boolean("glossary_links", default=True),
         glossary_skip=reader.text_list("glossary_skip"),
     )
 
 
-def _citations(body: str, display: str, front_lines: int, problems: Problems) -> tuple[str, ...]:
-    keys: list[str] = []
+def _citations(body: str, display: str, front_lines: int, problems: Problems) -> dict:
+    """`citations` (each key once, in order) and `citation_lines` (the line of its first use)."""
+    first_line: dict[str, int] = {}
     for offset, raw, group in find_citations(body):
         if group is None:
             problems.add(
@@ -114,8 +115,9 @@ def _citations(body: str, display: str, front_lines: int, problems: Problems) ->
                 line=front_lines + line_of(body, offset),
             )
             continue
-        keys += [key for key in group if key not in keys]
-    return tuple(keys)
+        for key in group:
+            first_line.setdefault(key, front_lines + line_of(body, offset))
+    return {"citations": tuple(first_line), "citation_lines": tuple(first_line.items())}
 
 
 def _markers(

@@ -73,11 +73,11 @@ class HandbookDataError(Exception):
         return "\n".join(lines)
 
 
-def closest(name: str, candidates: Iterable[str]) -> str | None:
+def closest(name: str, candidates: Iterable[str], cutoff: float = 0.6) -> str | None:
     """The most similar valid name, for 'did you mean' hints (None when nothing is close)."""
     options = sorted(set(candidates))
     folded = {option.lower(): option for option in options}
-    matches = difflib.get_close_matches(name.lower(), list(folded), n=1, cutoff=0.6)
+    matches = difflib.get_close_matches(name.lower(), list(folded), n=1, cutoff=cutoff)
     return folded[matches[0]] if matches else None
 
 
@@ -87,3 +87,28 @@ def unknown_name_fix(name: str, candidates: Iterable[str], kind: str, source: st
     if suggestion:
         return f"use '{suggestion}', the closest {kind}"
     return f"use a {kind} defined in {source}"
+
+
+# Reference keys share a shape (author + year + word), so a loose match is usually another
+# paper: only a near-identical key (a typo) is worth suggesting.
+REFERENCE_KEY_CUTOFF = 0.8
+
+
+def unknown_reference_fix(key: str, known: Iterable[str]) -> str:
+    """A typo's correction, or how to add the reference: file, required fields, an example."""
+    suggestion = closest(key, known, cutoff=REFERENCE_KEY_CUTOFF)
+    if suggestion:
+        return f"did you mean '{suggestion}'? If not, add '{key}' to data/references.yml"
+    return (
+        f"if '{key}' is a new source, add it to data/references.yml with the fields key, "
+        "authors (a list), title, year, venue and url, and the day you checked it, e.g.\n"
+        f"      - key: {key}\n"
+        "        authors:\n"
+        "        - Surname, A.\n"
+        "        title: The exact title of the paper or page\n"
+        "        year: 2025\n"
+        "        venue: arXiv preprint\n"
+        "        url: https://arxiv.org/abs/2501.00000\n"
+        "        verified_on: 'YYYY-MM-DD'\n"
+        '    (CONTRIBUTING.md, "Add a reference"); if it is already there, copy its key exactly'
+    )

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from article_records import scan_articles
-from build_errors import Problems, unknown_name_fix
+from build_errors import Problems, unknown_name_fix, unknown_reference_fix
 from data_records import parse_dataset, parse_references, parse_tags, parse_terms
 from dataset_timeline import date_column
 from handbook_models import Dataset, Handbook, Reference, Tag, Term
@@ -121,7 +121,9 @@ def _check_known(
                 entry,
                 field,
                 f"'{name}' is not a known {kind}",
-                unknown_name_fix(name, known, kind, source),
+                unknown_reference_fix(name, known)
+                if kind == "reference key"
+                else unknown_name_fix(name, known, kind, source),
                 line=line,
             )
 
@@ -216,16 +218,17 @@ def _check_articles(handbook: Handbook, problems: Problems) -> None:
             "data/glossary.yml",
             problems,
         )
-        _check_known(
-            article.citations,
-            handbook.references,
-            file,
-            "citation",
-            "[@key]",
-            "reference key",
-            "data/references.yml",
-            problems,
-        )
+        lines = dict(article.citation_lines)
+        for key in article.citations:
+            if key not in handbook.references:
+                problems.add(
+                    file,
+                    f"citation [@{key}]",
+                    "",
+                    f"'{key}' is not a key in data/references.yml",
+                    unknown_reference_fix(key, handbook.references),
+                    line=lines.get(key),
+                )
         for marker in article.markers:
             _check_marker(marker, handbook.datasets, file, problems)
 

@@ -141,6 +141,8 @@ class Article:
     description: str
     tags: tuple[str, ...]
     citations: tuple[str, ...] = ()
+    # (key, line of its first [@key] in the file), for error messages.
+    citation_lines: tuple[tuple[str, int], ...] = field(default=(), compare=False)
     markers: tuple[DataMarker, ...] = ()
     link_glossary: bool = True
     glossary_skip: tuple[str, ...] = ()

@@ -91,7 +91,7 @@ DATA_CASES = {
     "unknown reference key in data": (
         GLOSSARY,
         "term 'vae-copy', field 'references': 'goodfelow2014' is not a known reference key. "
-        "Fix: use 'goodfellow2014', the closest reference key",
+        "Fix: did you mean 'goodfellow2014'? If not, add 'goodfelow2014' to data/references.yml",
     ),
     "unknown tag": (
         "docs/model-families/vaes.md",
@@ -99,8 +99,8 @@ DATA_CASES = {
     ),
     "unknown citation key": (
         "docs/model-families/vaes.md",
-        "citation, field '[@key]': 'kingma2031' is not a known reference key. "
-        "Fix: use 'kingma2013', the closest reference key",
+        "citation [@kingma2031]: 'kingma2031' is not a key in data/references.yml. "
+        "Fix: did you mean 'kingma2013'? If not, add 'kingma2031' to data/references.yml",
     ),
     "unknown dataset": (
         "docs/model-families/vaes.md",

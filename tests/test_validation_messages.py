@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from article_records import scan_article
-from build_errors import HandbookDataError, Problems
+from build_errors import HandbookDataError, Problems, unknown_reference_fix
 from data_records import parse_dataset, parse_references, parse_tags, parse_terms
 from handbook_data import DataPaths, load_handbook
 from yaml_source import parse_yaml
@@ -343,10 +343,36 @@ def test_unknown_related_term_reference_and_tag_suggest_closest(tmp_path):
         "data/glossary.yml:2: term 'diffusion-model', field 'related': 'diffusion-modl' is not a "
         "known term id. Fix: use a term id defined in data/glossary.yml",
         "data/glossary.yml:2: term 'diffusion-model', field 'references': 'ho2021' is not a known "
-        "reference key. Fix: use 'ho2020', the closest reference key",
+        "reference key. Fix: did you mean 'ho2020'? If not, add 'ho2021' to data/references.yml",
         "data/glossary.yml:2: term 'diffusion-model', field 'tags': 'architectur' is not a known tag. "
         "Fix: use 'architecture', the closest tag",
     ]
+
+
+# With no close key, the fix says how to add the reference (checked word for word below).
+HOW_TO_ADD_HO2020 = unknown_reference_fix("ho2020", [])
+
+
+def test_an_unknown_citation_with_no_close_key_says_how_to_add_the_reference(tmp_path):
+    text = "---\ntitle: T\ndescription: D\ntags: [basics]\n---\nFirst line.\n\nText [@smith2031widgets].\n"
+    found = load_messages(write_project(tmp_path, article_text=text))
+    assert found == [
+        "docs/foundations/page.md:8: citation [@smith2031widgets]: 'smith2031widgets' is not a key "
+        "in data/references.yml. Fix: if 'smith2031widgets' is a new source, add it to "
+        "data/references.yml with the fields key, authors (a list), title, year, venue and url, "
+        "and the day you checked it, e.g.\n"
+        "      - key: smith2031widgets\n"
+        "        authors:\n"
+        "        - Surname, A.\n"
+        "        title: The exact title of the paper or page\n"
+        "        year: 2025\n"
+        "        venue: arXiv preprint\n"
+        "        url: https://arxiv.org/abs/2501.00000\n"
+        "        verified_on: 'YYYY-MM-DD'\n"
+        '    (CONTRIBUTING.md, "Add a reference"); if it is already there, copy its key exactly'
+    ]
+    # No unrelated key is offered as a correction.
+    assert "did you mean" not in found[0]
 
 
 def test_unknown_tag_citation_dataset_and_column_in_article(tmp_path):
@@ -358,8 +384,9 @@ def test_unknown_tag_citation_dataset_and_column_in_article(tmp_path):
     assert found == [
         "docs/foundations/page.md: front matter, field 'tags': 'basic' is not a known tag. "
         "Fix: use 'basics', the closest tag",
-        "docs/foundations/page.md: citation, field '[@key]': 'ho2002' is not a known reference key. "
-        "Fix: use 'ho2020', the closest reference key",
+        "docs/foundations/page.md:6: citation [@ho2002]: 'ho2002' is not a key in "
+        "data/references.yml. Fix: did you mean 'ho2020'? If not, add 'ho2002' to "
+        "data/references.yml",
         "docs/foundations/page.md: marker <!-- handbook:table familes --> (line 8), field 'dataset': "
         "'familes' is not a dataset. Fix: use 'families', the closest dataset",
         "docs/foundations/page.md: marker <!-- handbook:table families columns=family,yaer --> "
@@ -473,9 +500,9 @@ def test_missing_data_file_and_self_related_and_unknown_glossary_skip(tmp_path):
         "data/glossary.yml:2: term 'diffusion-model', field 'related': lists the term itself. "
         "Fix: remove 'diffusion-model'",
         "data/glossary.yml:2: term 'diffusion-model', field 'references': 'ho2020' is not a known "
-        "reference key. Fix: use a reference key defined in data/references.yml",
+        f"reference key. Fix: {HOW_TO_ADD_HO2020}",
         "data/tables/families.yml: dataset 'families' row 1, field 'refs': 'ho2020' is not a known "
-        "reference key. Fix: use a reference key defined in data/references.yml",
+        f"reference key. Fix: {HOW_TO_ADD_HO2020}",
         "docs/foundations/page.md: front matter, field 'glossary_skip': 'difusion-model' is not a "
         "known term id. Fix: use 'diffusion-model', the closest term id",
     ]
