@@ -34,6 +34,7 @@ from glossary_page import GLOSSARY_PATH, fill_used_on, letters_only, used_on_htm
 from handbook_data import DataPaths, load_handbook, unused_tags
 from handbook_models import Handbook
 from html_repairs import repair_page, unwrap_document
+from link_hints import DocLink, broken_links, find_doc_links, heading_ids
 from math_svg import MathError, typeset_math
 from page_actions import report_problem_url, source_file
 from page_history import last_changed
@@ -56,6 +57,7 @@ class BuildState:
         self.urls: dict[str, str] = {}  # generated page -> its URL, for tag chips
         self.mentions: dict[str, list[Page]] = {}  # term id -> pages mentioning it
         self.last_changed: dict[str, str] = {}  # repository path -> date of its last commit
+        self.doc_links: dict[str, list[DocLink]] = {}  # article -> its links to pages/anchors
 
 
 state: BuildState | None = None
@@ -120,6 +122,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     src_path = page.file.src_uri
     if src_path in state.generated:
         return markdown
+    state.doc_links[src_path] = find_doc_links(page.file.content_string, src_path)
     bibliography = files.get_file_from_path(BIBLIOGRAPHY_PATH)
     bibliography_href = get_relative_url(bibliography.url, page.url)
     return render_article_markdown(markdown, src_path, state.handbook, bibliography_href)
@@ -167,7 +170,9 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 
 def on_env(env, config: MkDocsConfig, files: Files):
-    # All pages have rendered by now, so the glossary's "used on" lists are complete.
+    # All pages have rendered by now: every anchor id is known, and the glossary's "used on"
+    # lists are complete.
+    check_doc_links(files)
     glossary_page = files.get_file_from_path(GLOSSARY_PATH).page
     unused = []
     links_to: dict[str, tuple[str, str]] = {}  # page URL -> (href from the glossary, title)
@@ -191,6 +196,18 @@ def on_env(env, config: MkDocsConfig, files: Files):
             ", ".join(unused),
         )
     return env
+
+
+def check_doc_links(files: Files) -> None:
+    """Stop the build on a broken page link or anchor, naming its line and the closest target."""
+    pages = [file.page for file in files.documentation_pages() if file.page is not None]
+    problems = broken_links(
+        state.doc_links,
+        anchors={page.file.src_uri: page.present_anchor_ids or set() for page in pages},
+        headings={page.file.src_uri: heading_ids(page.toc) for page in pages},
+    )
+    if problems:
+        raise PluginError(HandbookDataError(problems).report())
 
 
 def on_page_context(context, page: Page, config: MkDocsConfig, nav):
