@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from article_scaffold import leftover_prompts
 from build_errors import Problems, closest
 from data_markers import MARKER_KINDS, parse_data_marker
 from field_reader import FieldReader
@@ -88,6 +89,15 @@ def scan_article(src_path: str, markdown: str, problems: Problems) -> Article:
             "",
             "the article has no text",
             "write the article below the front matter, or delete the file",
+        )
+    for line, prompt in leftover_prompts(markdown):
+        problems.add(
+            display,
+            "body",
+            "",
+            f"still holds the scaffold's placeholder text '{prompt} ...'",
+            "replace it with your own text (make new-article writes these prompts to be replaced)",
+            line=line,
         )
     return Article(
         src_path=src_path,

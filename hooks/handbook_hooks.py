@@ -39,6 +39,7 @@ from math_svg import MathError, typeset_math
 from page_actions import report_problem_url, source_file
 from page_history import last_changed
 from page_markers import leftover_marker
+from serve_errors import guard_server
 from tag_pages import tag_page_path
 
 log = logging.getLogger("mkdocs.hooks.handbook")
@@ -208,6 +209,11 @@ def check_doc_links(files: Files) -> None:
     )
     if problems:
         raise PluginError(HandbookDataError(problems).report())
+
+
+def on_serve(server, config: MkDocsConfig, builder):
+    # A failed rebuild shows its messages in the browser and recovers once fixed.
+    return guard_server(server)
 
 
 def on_page_context(context, page: Page, config: MkDocsConfig, nav):

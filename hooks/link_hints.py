@@ -119,4 +119,3 @@ def heading_ids(toc: Iterable) -> list[tuple[str, str]]:
         found.append((item.id, item.title))
         found += heading_ids(item.children)
     return found
-

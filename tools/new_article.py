@@ -17,39 +17,9 @@ from pathlib import Path
 import yaml
 
 PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT / "hooks"))
 
-TEMPLATE = """\
----
-title: {title_yaml}
-description: {description_yaml}
-tags: [{tags}]
----
-
-# {title}
-
-Replace this lead: two to four sentences on what the reader will learn on this page.
-
-## The idea in brief
-
-Explain the concept in plain words first. Cite each technical claim right after it [@{example_key}].
-
-## How it works
-
-Add the mechanism, with an equation or a worked example where one helps.
-
-## Limits and open questions
-
-What it does not do, where the evidence is thin, and what is contested.
-
-## Related pages
-
-- [{section_title}](index.md)
-
-## Check yourself
-
-??? question "Replace with a question the page answers"
-    Replace with a one- to three-sentence answer, indented by four spaces.
-"""
+from article_scaffold import DESCRIPTION_TEMPLATE, TEMPLATE  # noqa: E402
 
 
 def slugify(title: str) -> str:
@@ -103,7 +73,7 @@ def create_article(title: str, section: str, tags: list[str], project: Path = PR
     target = project / "docs" / page
     if target.exists():
         raise SystemExit(f"docs/{page} already exists.")
-    description = f"Replace this: what {title} is and why it matters, in under 160 characters."
+    description = DESCRIPTION_TEMPLATE.format(title=title)
     target.write_text(
         TEMPLATE.format(
             title=title,
