@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
+
+import pytest
 
 from conftest import PROJECT
 
@@ -106,3 +110,135 @@ def test_broken_link_and_anchor_name_the_line_and_the_closest_target(project_cop
         "docs/model-families/diffusion-models.md has no anchor '#the-forward-proces'. Fix: use "
         "'#the-forward-process' (the heading 'The forward process')",
     )
+
+
+# Faults: interruption, two builds at once, an output folder that cannot be written.
+
+BUILD_SITE = PROJECT / "tools" / "build_site.py"
+
+
+def leftovers(folder: Path) -> list[str]:
+    """Scratch folders and partial outputs a build may leave beside site/."""
+    return sorted(
+        path.name for path in folder.iterdir() if path.name.startswith(".site-") and path.is_dir()
+    )
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "Ctrl-C"])
+def test_an_interrupted_build_keeps_the_previous_site_and_leaves_nothing_behind(
+    project_copy, signum
+):
+    site = project_copy / "site"
+    site.mkdir()
+    (site / "previous.txt").write_text("the last good build")
+    build = subprocess.Popen(
+        [sys.executable, str(BUILD_SITE)],
+        cwd=project_copy,
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+    )
+    # Interrupt once MkDocs is writing pages into its scratch folder.
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not any(
+        (folder / "index.html").exists() for folder in project_copy.glob(".site-build-*")
+    ):
+        time.sleep(0.1)
+    assert build.poll() is None, "the build finished before it could be interrupted"
+    build.send_signal(signum)
+    _, stderr = build.communicate(timeout=60)
+    assert build.returncode == 130, stderr[-2000:]
+    assert "Build interrupted; site was left as it was." in stderr
+    assert "Traceback" not in stderr, stderr[-3000:]
+    time.sleep(1.0)  # a MkDocs child left running would go on writing
+    assert leftovers(project_copy) == []
+    assert sorted(path.name for path in site.iterdir()) == ["previous.txt"]
+
+
+def small_project(root: Path, pages: int) -> Path:
+    """A plain MkDocs project (no hooks) whose build takes a second or two."""
+    docs = root / "docs"
+    docs.mkdir(parents=True)
+    (docs / "index.md").write_text(
+        "# Home\n\n" + "\n".join(f"- [P{i}](p{i}.md)" for i in range(pages))
+    )
+    for i in range(pages):
+        (docs / f"p{i}.md").write_text(f"# Page {i}\n\n" + "Some text. " * 200)
+    (root / "mkdocs.yml").write_text("site_name: Small\nstrict: true\n")
+    return root
+
+
+def test_builds_at_once_each_swap_in_a_whole_site(tmp_path):
+    project = small_project(tmp_path / "small", pages=150)
+    for _ in range(2):
+        builds = [
+            subprocess.Popen(
+                [sys.executable, str(BUILD_SITE)],
+                cwd=project,
+                stderr=subprocess.PIPE,
+                stdout=subprocess.DEVNULL,
+                text=True,
+            )
+            for _ in range(3)
+        ]
+        for build in builds:
+            _, stderr = build.communicate(timeout=300)
+            assert build.returncode == 0, stderr[-3000:]
+        pages = sorted((project / "site").glob("p*/index.html"))
+        assert len(pages) == 150
+        assert all(page.read_text().rstrip().endswith("</html>") for page in pages)
+        assert leftovers(project) == []
+
+
+def test_an_output_folder_in_the_way_gets_one_clear_message(tmp_path):
+    blocker = tmp_path / "out"
+    blocker.write_text("a file where the output folder should be")
+    project = small_project(tmp_path / "small", pages=1)
+    result = subprocess.run(
+        [sys.executable, str(BUILD_SITE), "--site-dir", str(blocker / "site")],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        f"Cannot write the build output: {blocker} is not a writable folder ({blocker} is a file, "
+        f"not a folder). Fix: make it writable (e.g. chmod u+w '{blocker}'), or build elsewhere "
+        "with --site-dir."
+    ]
+
+
+def test_a_read_only_output_folder_gets_one_clear_message(tmp_path):
+    # chattr +i stops even root from writing (CI runs as root, where chmod would not).
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    if subprocess.run(["chattr", "+i", str(locked)], capture_output=True).returncode != 0:
+        pytest.skip("chattr +i is not available on this file system")
+    try:
+        project = small_project(tmp_path / "small", pages=1)
+        result = subprocess.run(
+            [sys.executable, str(BUILD_SITE), "--site-dir", str(locked / "site")],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    finally:
+        subprocess.run(["chattr", "-i", str(locked)], check=True)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"Cannot write the build output: {locked} is not a writable")
+
+
+def test_an_unwritable_link_cache_is_reported_before_any_fetching(tmp_path):
+    from check_external_links import cache_problem
+
+    blocker = tmp_path / "cache"
+    blocker.write_text("a file where the cache folder should be")
+    assert cache_problem(blocker / "links.json") == (
+        f"Cannot write the link cache: {blocker} is not a writable folder ({blocker} is a file, "
+        "not a folder). "
+        "Fix: make it writable, or pass --cache with another path."
+    )
+    assert cache_problem(tmp_path / "fine" / "links.json") is None

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -19,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from build_site import why_unwritable
 from check_links import check_site
 
 USER_AGENT = (
@@ -117,12 +119,33 @@ def failure_table(outcomes: list[Outcome]) -> str:
     return "\n".join(lines)
 
 
+def cache_problem(cache_path: Path) -> str | None:
+    """Why the cache file cannot be written (one line with the fix), or None if it can."""
+    folder = cache_path.absolute().parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".write-test-"):
+            pass
+    except OSError as error:
+        return (
+            f"Cannot write the link cache: {folder} is not a writable folder "
+            f"({why_unwritable(folder, error)}). Fix: make it writable, or pass --cache with "
+            "another path."
+        )
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", type=Path)
     parser.add_argument("--cache", type=Path, default=Path(".cache/external-links.json"))
     parser.add_argument("--max-age", type=float, default=7, help="days a good answer is trusted")
     args = parser.parse_args(argv)
+    # Checked before the (slow) fetching, so a run's results are never lost at the end.
+    problem = cache_problem(args.cache)
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
     urls = [
         url
         for url in check_site(args.site, check_orphans=False).external_links

@@ -20,7 +20,7 @@ import tomllib
 import zipfile
 from pathlib import Path
 
-from build_site import strict_build
+from build_site import strict_build, why_unwritable
 
 PROJECT = Path(__file__).resolve().parent.parent
 NAME = "generative-ai-handbook"
@@ -83,6 +83,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--dist", type=Path, default=PROJECT / "dist")
     args = parser.parse_args(argv)
+    try:
+        args.dist.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        print(
+            f"Cannot write the bundle: {args.dist} is not a writable folder "
+            f"({why_unwritable(args.dist, error)}). Fix: make it writable, or pass --dist.",
+            file=sys.stderr,
+        )
+        return 2
     build_bundle(args.version, args.dist)
     return 0
 
