@@ -90,7 +90,7 @@ def broken_links(
 def _problem(src_path, link, anchors, headings) -> Problem | None:
     file, entry = f"docs/{src_path}", f"link '{link.written}'"
     if link.path not in anchors:
-        suggestion = closest(link.path, anchors)
+        suggestion = closest_page(link.path, anchors)
         if suggestion:
             relative = posixpath.relpath(suggestion, posixpath.dirname(src_path) or ".")
             fix = f"use '{relative}' (docs/{suggestion}), the closest page"
@@ -110,6 +110,30 @@ def _problem(src_path, link, anchors, headings) -> Problem | None:
         fix = f"link to one of its headings: {listed}"
     where = "this page" if link.path == src_path else f"docs/{link.path}"
     return Problem(file, entry, "", f"{where} has no anchor '#{link.anchor}'", fix, link.line)
+
+
+# File names without '.md' (which all share): 'vae' finds 'vaes', 'nowhere' finds nothing.
+PAGE_NAME_CUTOFF = 0.7
+
+
+def _stem(path: str) -> str:
+    return posixpath.splitext(posixpath.basename(path))[0]
+
+
+def closest_page(path: str, pages: Iterable[str]) -> str | None:
+    """The page whose file name is closest to `path`'s, preferring the same folder.
+
+    Comparing whole paths would suggest 'index.md' for any typo in a folder, since the folder
+    name alone makes them similar.
+    """
+    by_name: dict[str, list[str]] = {}
+    for page in pages:
+        by_name.setdefault(_stem(page), []).append(page)
+    name = closest(_stem(path), by_name, cutoff=PAGE_NAME_CUTOFF)
+    if name is None:
+        return None
+    folder = posixpath.dirname(path)
+    return min(by_name[name], key=lambda page: (posixpath.dirname(page) != folder, page))
 
 
 def heading_ids(toc: Iterable) -> list[tuple[str, str]]:

@@ -175,8 +175,12 @@ def test_broken_link_anchor_and_image_stop_the_build_and_keep_the_site(project_c
         project_copy,
         "Doc file 'foundations/index.md' contains a link 'nowhere.md', but the target "
         "'foundations/nowhere.md' is not found among documentation files.",
-        "Doc file 'foundations/index.md' contains a link 'what-is-generative-ai.md#nothing-here', "
-        "but the doc 'foundations/what-is-generative-ai.md' does not contain an anchor '#nothing-here'.",
+        # The anchor is reported by the handbook's own check, with the line and the headings.
+        "docs/foundations/index.md:22: link 'what-is-generative-ai.md#nothing-here': "
+        "docs/foundations/what-is-generative-ai.md has no anchor '#nothing-here'. Fix: link to one "
+        "of its headings: #what-is-generative-ai, #the-one-line-definition,",
+        "docs/foundations/index.md:22: link 'nowhere.md': no page docs/foundations/nowhere.md. "
+        "Fix: check the path: it is relative to this file's folder, e.g. '../concepts/x.md'",
         "Doc file 'foundations/index.md' contains a link '../assets/diagrams/missing.svg', but the "
         "target 'assets/diagrams/missing.svg' is not found among documentation files.",
         "Build failed; site was left as it was.",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from link_hints import DocLink, broken_links, find_doc_links
+from link_hints import DocLink, broken_links, closest_page, find_doc_links
 
 SOURCE = """---
 title: T
@@ -81,3 +81,16 @@ def test_with_nothing_close_the_fix_lists_the_headings_instead_of_guessing():
     ]
     same_page = DocLink(3, "#nowhere-at-all", "concepts/page.md", "nowhere-at-all")
     assert "this page has no anchor '#nowhere-at-all'" in messages([same_page])[0]
+
+
+def test_the_closest_page_is_found_by_file_name_and_prefers_the_same_folder():
+    pages = [
+        "concepts/index.md",
+        "model-families/index.md",
+        "model-families/vaes.md",
+        "tags/inference.md",
+    ]
+    assert closest_page("model-families/vae.md", pages) == "model-families/vaes.md"
+    assert closest_page("concepts/vaes.md", pages) == "model-families/vaes.md"  # other folder
+    assert closest_page("concepts/indx.md", pages) == "concepts/index.md"  # same folder first
+    assert closest_page("foundations/nowhere.md", pages) is None  # not 'index.md' by folder name
