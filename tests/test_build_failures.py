@@ -124,9 +124,13 @@ def leftovers(folder: Path) -> list[str]:
     )
 
 
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "Ctrl-C"])
+@pytest.mark.parametrize(
+    ("signum", "while_writing"),
+    [(signal.SIGTERM, True), (signal.SIGINT, False)],
+    ids=["SIGTERM-while-writing-pages", "Ctrl-C-while-rendering"],
+)
 def test_an_interrupted_build_keeps_the_previous_site_and_leaves_nothing_behind(
-    project_copy, signum
+    project_copy, signum, while_writing
 ):
     site = project_copy / "site"
     site.mkdir()
@@ -138,12 +142,17 @@ def test_an_interrupted_build_keeps_the_previous_site_and_leaves_nothing_behind(
         stdout=subprocess.DEVNULL,
         text=True,
     )
-    # Interrupt once MkDocs is writing pages into its scratch folder.
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and not any(
-        (folder / "index.html").exists() for folder in project_copy.glob(".site-build-*")
-    ):
-        time.sleep(0.1)
+    # MkDocs renders every page in memory first and writes them out at the end.
+    start = time.monotonic()
+
+    def ready() -> bool:
+        scratch = list(project_copy.glob(".site-build-*"))
+        if while_writing:
+            return any(any(folder.iterdir()) for folder in scratch)
+        return bool(scratch) and time.monotonic() - start > 3
+
+    while time.monotonic() - start < 120 and not ready():
+        time.sleep(0.05)
     assert build.poll() is None, "the build finished before it could be interrupted"
     build.send_signal(signum)
     _, stderr = build.communicate(timeout=60)

@@ -92,5 +92,5 @@ def test_the_closest_page_is_found_by_file_name_and_prefers_the_same_folder():
     ]
     assert closest_page("model-families/vae.md", pages) == "model-families/vaes.md"
     assert closest_page("concepts/vaes.md", pages) == "model-families/vaes.md"  # other folder
-    assert closest_page("concepts/indx.md", pages) == "concepts/index.md"  # same folder first
+    assert closest_page("concepts/indexes.md", pages) == "concepts/index.md"  # same folder first
     assert closest_page("foundations/nowhere.md", pages) is None  # not 'index.md' by folder name
