@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 VERSION ?= $(shell $(PYTHON) -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["version"])')
 ALIAS ?=
 
-.PHONY: help serve test build bench weight a11y lighthouse screenshots check-links check-external-links lint new-article bundle deploy deploy-dev set-default serve-versions clean lock
+.PHONY: help serve test build bench weight a11y lighthouse screenshots freshness check-links check-external-links lint new-article bundle deploy deploy-dev set-default serve-versions clean lock
 
 help:
 	@echo "make serve        serve the site with live reload on http://$(ADDR)"
@@ -30,6 +30,7 @@ help:
 	@echo "make weight       bytes per page type (HTML, CSS, JS, fonts, images; gzipped) of site/"
 	@echo "make a11y         axe-core over every page of site/, light and dark (a few minutes)"
 	@echo "make lighthouse   Lighthouse scores for home, an article and the glossary (needs npm)"
+	@echo "make freshness    pages and dataset rows due for review (older than 6 months)"
 	@echo "make screenshots  desktop and phone screenshots of five page types into bench-results/"
 	@echo "make lock         re-resolve requirements.lock from pyproject.toml"
 	@echo "make clean        remove build output and caches"
@@ -78,6 +79,10 @@ $(LIGHTHOUSE_STAMP): tools/lighthouse/package-lock.json
 lighthouse: build $(LIGHTHOUSE_STAMP)
 	-$(BIN)/python tools/lighthouse_scores.py site --json bench-results/lighthouse.json
 	$(BIN)/python tools/lighthouse_scores.py site --preset desktop --runs 3 --json bench-results/lighthouse-desktop.json
+
+# Pages and product-fact rows not reviewed for 6 months (hooks/freshness.py sets the interval).
+freshness: $(STAMP)
+	$(BIN)/python tools/freshness_report.py
 
 screenshots: build
 	$(BIN)/python tools/screenshots.py site bench-results/screenshots

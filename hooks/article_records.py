@@ -28,6 +28,7 @@ ARTICLE_FIELDS = (
     "tags",
     "glossary_links",
     "glossary_skip",
+    "reviewed",
     "hide",
     "search",
     "icon",
@@ -108,6 +109,7 @@ def scan_article(src_path: str, markdown: str, problems: Problems) -> Article:
         markers=_markers(body, display, front_lines, problems),
         link_glossary=reader.boolean("glossary_links", default=True),
         glossary_skip=reader.text_list("glossary_skip"),
+        reviewed=reader.day("reviewed", what="you last reviewed the whole page"),
     )
 
 

@@ -16,6 +16,7 @@ TEMPLATE = """\
 title: {title_yaml}
 description: {description_yaml}
 tags: [{tags}]
+reviewed: {reviewed}
 ---
 
 # {title}

@@ -33,7 +33,9 @@ TERM_FIELDS = (
 )
 TAG_FIELDS = ("name", "title", "description")
 REFERENCE_FIELDS = ("key", "authors", "title", "year", "venue", "url", "note", "verified_on")
-DATASET_FIELDS = ("id", "title", "description", "columns", "rows")
+DATASET_FIELDS = ("id", "title", "description", "product_facts", "columns", "rows")
+# A row's `as_of`: the day its facts were last checked (tools/freshness_report.py lists old ones).
+ROW_AS_OF_FIELD = "as_of"
 COLUMN_FIELDS = ("id", "label", "description", "type")
 
 
@@ -152,13 +154,7 @@ def parse_references(document: Any, file: str, problems: Problems) -> list[Refer
         url = reader.text("url", required=False)
         if url and not url.startswith(("https://", "http://")):
             reader.problem("url", f"'{url}' is not a web address", "give a full https:// URL")
-        verified_on = reader.text("verified_on", required=False)
-        if verified_on and not _is_iso_date(verified_on):
-            reader.problem(
-                "verified_on",
-                f"'{verified_on}' is not a date",
-                "write the day you checked the source as YYYY-MM-DD",
-            )
+        verified_on = reader.day("verified_on", what="you checked the source")
         references.append(
             Reference(
                 key=key,
@@ -196,8 +192,9 @@ def parse_dataset(document: Any, file: str, expected_id: str, problems: Problems
             f"'{dataset_id}' differs from the file name '{expected_id}.yml'",
             f"set 'id: {expected_id}' or rename the file to '{dataset_id}.yml'",
         )
+    product_facts = reader.boolean("product_facts", default=False)
     columns = _parse_columns(document.get("columns"), file, expected_id, problems)
-    rows = _parse_rows(document.get("rows"), file, expected_id, columns, problems)
+    rows = _parse_rows(document.get("rows"), file, expected_id, columns, problems, product_facts)
     return Dataset(
         id=expected_id,
         title=reader.text("title"),
@@ -205,6 +202,7 @@ def parse_dataset(document: Any, file: str, expected_id: str, problems: Problems
         columns=tuple(columns),
         rows=tuple(rows),
         source_file=file,
+        product_facts=product_facts,
     )
 
 
@@ -243,7 +241,12 @@ def _parse_columns(raw_columns: Any, file: str, dataset: str, problems: Problems
 
 
 def _parse_rows(
-    raw_rows: Any, file: str, dataset: str, columns: list[Column], problems: Problems
+    raw_rows: Any,
+    file: str,
+    dataset: str,
+    columns: list[Column],
+    problems: Problems,
+    product_facts: bool = False,
 ) -> list[Row]:
     if not isinstance(raw_rows, list) or not raw_rows:
         problems.add(
@@ -262,13 +265,25 @@ def _parse_rows(
             f" ('{first}')" if isinstance(first, str) else ""
         )
         reader = FieldReader(raw, file, entry, problems)
-        reader.only_fields([*by_id, ROW_REFERENCES_FIELD])
+        reader.only_fields([*by_id, ROW_REFERENCES_FIELD, ROW_AS_OF_FIELD])
         cells = {
             column_id: _parse_cell(reader, column_id, raw[column_id], by_id[column_id])
             for column_id in raw
             if column_id in by_id
         }
-        row = Row(cells=cells, references=reader.text_list(ROW_REFERENCES_FIELD))
+        as_of = reader.day(ROW_AS_OF_FIELD, what="the row's facts were last checked")
+        if product_facts and not as_of and ROW_AS_OF_FIELD not in raw:
+            reader.problem(
+                ROW_AS_OF_FIELD,
+                "is missing: the dataset holds product facts (product_facts: true)",
+                "add 'as_of: YYYY-MM-DD', the day you last checked the row against its sources",
+            )
+        row = Row(
+            cells=cells,
+            references=reader.text_list(ROW_REFERENCES_FIELD),
+            as_of=as_of,
+            line=reader.line,
+        )
         if not row.references and not any(cell.references for cell in cells.values()):
             reader.problem(
                 ROW_REFERENCES_FIELD,

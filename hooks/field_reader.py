@@ -6,11 +6,15 @@ reports every problem of a file in one build.
 
 from __future__ import annotations
 
+import datetime
+import re
 from collections.abc import Iterable
 from typing import Any
 
 from build_errors import Problems, closest
 from markdown_text import CONTROL_CHARACTER
+
+DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 class FieldReader:
@@ -54,6 +58,18 @@ class FieldReader:
                 f"is {len(value)} characters long, more than {max_length}",
                 f"shorten it to at most {max_length} characters",
             )
+        return value
+
+    def day(self, field: str, *, what: str) -> str:
+        """An optional calendar day written YYYY-MM-DD ('' when absent); `what` says what it dates."""
+        value = self.text(field, required=False)
+        if value and not is_day(value):
+            self.problem(
+                field,
+                f"'{value}' is not a day written YYYY-MM-DD",
+                f"write the day {what} as YYYY-MM-DD, e.g. 2026-12-06",
+            )
+            return ""
         return value
 
     def text_list(self, field: str, *, required: bool = False) -> tuple[str, ...]:
@@ -114,6 +130,17 @@ class FieldReader:
                     else f"remove it; known fields are {', '.join(allowed)}"
                 )
                 self.problem(str(field), "is not a known field", fix)
+
+
+def is_day(text: str) -> bool:
+    """True for a real calendar day written YYYY-MM-DD."""
+    if not DAY.match(text):
+        return False
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _type_name(value: Any) -> str:

@@ -8,6 +8,7 @@ from typing import Any
 from bibliography_page import BIBLIOGRAPHY_PATH, render_bibliography
 from glossary_page import GLOSSARY_PATH, render_glossary
 from handbook_models import Handbook
+from notation import NOTATION_PATH, Notation, render_notation_page
 from tag_pages import (
     TAGS_INDEX,
     ListedPage,
@@ -16,6 +17,7 @@ from tag_pages import (
     sections_from_nav,
     tag_page_path,
 )
+from whats_new import WHATS_NEW_PATH, Release, whats_new_markdown
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,13 @@ class GeneratedPage:
         return f"../{self.data_file}"
 
 
-def generated_pages(handbook: Handbook, nav: Any) -> list[GeneratedPage]:
+def generated_pages(
+    handbook: Handbook,
+    nav: Any,
+    releases: list[Release] | None = None,
+    notation: list[Notation] | None = None,
+) -> list[GeneratedPage]:
+    """Glossary, bibliography, tag pages and, given their sources, What's new and Notation."""
     articles = list(handbook.articles.values())
     pages = [
         GeneratedPage(
@@ -51,6 +59,12 @@ def generated_pages(handbook: Handbook, nav: Any) -> list[GeneratedPage]:
             TAGS_INDEX, render_tags_overview(list(handbook.tags.values()), counts), "data/tags.yml"
         )
     )
+    if notation is not None:
+        pages.append(
+            GeneratedPage(NOTATION_PATH, render_notation_page(notation), "data/notation.yml")
+        )
+    if releases is not None:
+        pages.append(GeneratedPage(WHATS_NEW_PATH, whats_new_markdown(releases), "CHANGELOG.md"))
     sections = sections_from_nav(nav)
     for name, tag in handbook.tags.items():
         listed = [

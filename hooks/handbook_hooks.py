@@ -12,10 +12,12 @@ restart it after editing anything in hooks/.
 
 from __future__ import annotations
 
+import datetime
 import logging
 import os
 from pathlib import Path
 
+import markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -28,6 +30,8 @@ from bibliography_page import BIBLIOGRAPHY_PATH
 from build_errors import HandbookDataError
 from build_stamp import build_stamp
 from faq_schema import faq_structured_data
+from field_reader import is_day
+from freshness import REVIEW_INTERVAL_MONTHS, review_due, reviewed_label
 from generated_pages import GeneratedPage, generated_pages
 from glossary_linker import TermIndex, link_terms
 from glossary_page import GLOSSARY_PATH, fill_used_on, letters_only, used_on_html
@@ -36,11 +40,13 @@ from handbook_models import Handbook
 from html_repairs import repair_page, unwrap_document
 from link_hints import DocLink, broken_links, find_doc_links, heading_ids
 from math_svg import MathError, typeset_math
+from notation import load_notation
 from page_actions import report_problem_url, source_file
 from page_history import last_changed
 from page_markers import leftover_marker
 from serve_errors import guard_server
 from tag_pages import tag_page_path
+from whats_new import FEED_PATH, Release, atom_feed, parse_changelog
 
 log = logging.getLogger("mkdocs.hooks.handbook")
 
@@ -59,6 +65,7 @@ class BuildState:
         self.mentions: dict[str, list[Page]] = {}  # term id -> pages mentioning it
         self.last_changed: dict[str, str] = {}  # repository path -> date of its last commit
         self.doc_links: dict[str, list[DocLink]] = {}  # article -> its links to pages/anchors
+        self.releases: list[Release] = []  # CHANGELOG.md, for What's new and its feed
 
 
 state: BuildState | None = None
@@ -94,7 +101,15 @@ def on_pre_build(config: MkDocsConfig) -> None:
         state.handbook = load_handbook(state.paths)
     except HandbookDataError as error:
         raise PluginError(error.report()) from None
-    pages = generated_pages(state.handbook, config.nav or [])
+    changelog = state.paths.root / "CHANGELOG.md"
+    state.releases = (
+        parse_changelog(changelog.read_text(encoding="utf-8")) if changelog.exists() else []
+    )
+    try:
+        notation = load_notation(state.paths.root / "data" / "notation.yml")
+    except HandbookDataError as error:
+        raise PluginError(error.report()) from None
+    pages = generated_pages(state.handbook, config.nav or [], state.releases, notation)
     for page in pages:
         if (state.paths.docs_dir / page.src_path).exists():
             raise PluginError(
@@ -103,7 +118,16 @@ def on_pre_build(config: MkDocsConfig) -> None:
             )
     state.generated = {page.src_path: page for page in pages}
     state.term_index = TermIndex.build(state.handbook.terms.values())
-    state.last_changed = last_changed(state.paths.root)
+    state.last_changed = last_changed(state.paths.root, ("docs", "data", "CHANGELOG.md"))
+    due = review_due(state.handbook, datetime.date.today())
+    if due:
+        log.info(
+            "%d pages and dataset rows were last reviewed more than %d months ago, or never "
+            "(oldest: %s). make freshness lists them all.",
+            len(due),
+            REVIEW_INTERVAL_MONTHS,
+            due[0].where,
+        )
     unused = [tag.name for tag in unused_tags(state.handbook)]
     if unused:
         log.info("Tags in data/tags.yml used by no page yet: %s", ", ".join(unused))
@@ -116,7 +140,28 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file.edit_uri = page.edit_path
         files.append(file)
         state.urls[page.src_path] = file.url
+    files.append(File.generated(config, FEED_PATH, content=whats_new_feed(config)))
     return files
+
+
+def whats_new_feed(config: MkDocsConfig) -> str:
+    # Links point at the latest release of the published site (mike's "latest" alias).
+    site = (config.site_url or "https://example.invalid/").rstrip("/") + "/latest/"
+    return atom_feed(
+        state.releases,
+        page_url=site + "reference/whats-new/",
+        feed_url=site + FEED_PATH,
+        # Unreleased changes are dated by the last commit to CHANGELOG.md.
+        unreleased_date=next(
+            (
+                day
+                for day in (state.last_changed.get("CHANGELOG.md"), config.extra["build"]["date"])
+                if day and is_day(day)
+            ),
+            max((release.date for release in state.releases), default="1970-01-01"),
+        ),
+        render=lambda text: markdown.markdown(text),
+    )
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -219,7 +264,10 @@ def on_serve(server, config: MkDocsConfig, builder):
 def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     generated = state.generated.get(page.file.src_uri)
     source = source_file(page.file.src_uri, generated.data_file if generated else None)
+    article = state.handbook.articles.get(page.file.src_uri)
+    reviewed = article.reviewed if article else ""
     context["hb_page"] = {
+        "reviewed": {"day": reviewed, "label": reviewed_label(reviewed)} if reviewed else None,
         "faq_json_ld": faq_structured_data(page.content or ""),
         "last_updated": state.last_changed.get(source),
         "report_url": report_problem_url(
@@ -230,7 +278,6 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
         ),
     }
     # Material's partials/tags.html renders `tags` (name + url) above the content.
-    article = state.handbook.articles.get(page.file.src_uri)
     if article is not None and article.tags:
         context["tags"] = [
             {"name": state.handbook.tags[name].title, "url": state.urls[tag_page_path(name)]}

@@ -85,6 +85,8 @@ class Cell:
 class Row:
     cells: dict[str, Cell]
     references: tuple[str, ...] = ()
+    as_of: str = ""  # YYYY-MM-DD: when the row's facts were last checked
+    line: int | None = field(default=None, compare=False)
 
     def text(self, column_id: str) -> str:
         cell = self.cells.get(column_id)
@@ -106,6 +108,7 @@ class Dataset:
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]
     source_file: str
+    product_facts: bool = False  # rows must carry `as_of`
 
     def column(self, column_id: str) -> Column:
         return next(column for column in self.columns if column.id == column_id)
@@ -146,6 +149,7 @@ class Article:
     markers: tuple[DataMarker, ...] = ()
     link_glossary: bool = True
     glossary_skip: tuple[str, ...] = ()
+    reviewed: str = ""  # YYYY-MM-DD: when an editor last checked the whole page
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ and a self-check block, and is appended to its section in mkdocs.yml's `nav:`.
 from __future__ import annotations
 
 import argparse
+import datetime
 import re
 import sys
 from pathlib import Path
@@ -81,6 +82,7 @@ def create_article(title: str, section: str, tags: list[str], project: Path = PR
             description_yaml=_quote(description),
             tags=", ".join(tags),
             section_title=nav_title,
+            reviewed=datetime.date.today().isoformat(),
             example_key="bommasani2021",
         ),
         encoding="utf-8",
