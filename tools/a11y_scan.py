@@ -128,6 +128,7 @@ def main(argv: list[str] | None = None) -> int:
         if violation.impact in BLOCKING:
             print(violation.render())
     if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps([vars(v) for v in violations], indent=2))
     return 1 if any(v.impact in BLOCKING for v in violations) else 0
 
