@@ -65,7 +65,7 @@ class BuildState:
         self.mentions: dict[str, list[Page]] = {}  # term id -> pages mentioning it
         self.last_changed: dict[str, str] = {}  # repository path -> date of its last commit
         self.doc_links: dict[str, list[DocLink]] = {}  # article -> its links to pages/anchors
-        self.releases: list[Release] = []  # CHANGELOG.md, for What's new and its feed
+        self.releases: list[Release] | None = None  # CHANGELOG.md: What's new and its feed
 
 
 state: BuildState | None = None
@@ -101,12 +101,14 @@ def on_pre_build(config: MkDocsConfig) -> None:
         state.handbook = load_handbook(state.paths)
     except HandbookDataError as error:
         raise PluginError(error.report()) from None
+    # Both pages are optional, so a synthetic handbook (tools/synthetic_handbook.py) needs neither.
     changelog = state.paths.root / "CHANGELOG.md"
     state.releases = (
-        parse_changelog(changelog.read_text(encoding="utf-8")) if changelog.exists() else []
+        parse_changelog(changelog.read_text(encoding="utf-8")) if changelog.exists() else None
     )
+    notation_file = state.paths.root / "data" / "notation.yml"
     try:
-        notation = load_notation(state.paths.root / "data" / "notation.yml")
+        notation = load_notation(notation_file) if notation_file.exists() else None
     except HandbookDataError as error:
         raise PluginError(error.report()) from None
     pages = generated_pages(state.handbook, config.nav or [], state.releases, notation)
@@ -140,7 +142,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file.edit_uri = page.edit_path
         files.append(file)
         state.urls[page.src_path] = file.url
-    files.append(File.generated(config, FEED_PATH, content=whats_new_feed(config)))
+    if state.releases is not None:
+        files.append(File.generated(config, FEED_PATH, content=whats_new_feed(config)))
     return files
 
 
