@@ -61,3 +61,49 @@ def test_every_article_opens_with_a_lead_under_its_title(project):
         ):
             missing.append(src)
     assert missing == []
+
+
+QUESTION_TITLE = re.compile(r"^\?\?\? question \"(?P<title>.*)\"", re.MULTILINE)
+
+
+def question_key(title: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", title.lower()))
+
+
+def test_no_self_check_question_is_asked_on_two_pages(project):
+    pages: dict[str, list[str]] = {}
+    for path, text in articles(project):
+        for match in QUESTION_TITLE.finditer(text):
+            pages.setdefault(question_key(match["title"]), []).append(path)
+    repeated = {question: where for question, where in pages.items() if len(where) > 1}
+    assert repeated == {}
+
+
+def test_the_repeat_check_sees_a_question_that_differs_only_in_case_and_punctuation():
+    assert question_key("What does FID measure?") == question_key("what does FID measure")
+
+
+def opening_sentence(definition: str) -> str:
+    return re.split(r"(?<=[.!?])\s", definition.strip(), maxsplit=1)[0]
+
+
+def names_term(sentence: str, names: list[str]) -> bool:
+    words = " ".join(re.findall(r"[a-z0-9@]+", sentence.lower()))
+    return any(
+        " ".join(re.findall(r"[a-z0-9@]+", name.lower())).removesuffix("s") in words
+        for name in names
+    )
+
+
+def test_every_glossary_definition_opens_with_a_sentence_that_names_the_term(handbook):
+    missing = [
+        term.id
+        for term in handbook.terms.values()
+        if not names_term(opening_sentence(term.definition), [term.term, *term.aliases])
+    ]
+    assert missing == []
+
+
+def test_the_opening_check_rejects_a_definition_that_starts_elsewhere():
+    assert names_term("The KV cache is the store of keys and values.", ["KV cache"])
+    assert not names_term("When a transformer generates text, each token attends.", ["KV cache"])
