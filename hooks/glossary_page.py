@@ -55,7 +55,7 @@ def render_glossary(
         "",
     ]
     for letter in letters:
-        lines += [f"## {letter} {{ #letter-{_letter_slug(letter)} }}", ""]
+        lines += [f"## {_letter_label(letter)} {{ #letter-{_letter_slug(letter)} }}", ""]
         for term in (term for term in ordered if letter_of(term) == letter):
             lines += _entry(term, by_id, references, bibliography_href)
     return "\n".join(lines)
@@ -65,11 +65,19 @@ def _letter_slug(letter: str) -> str:
     return letter.lower() if letter != "#" else "other"
 
 
+def _letter_label(letter: str) -> str:
+    # Terms that start with a digit or a symbol ("3D Gaussian splatting"); a bare "#" after
+    # "## " would be read as more heading markup and leave the heading (and its TOC link) empty.
+    return letter if letter != "#" else "0–9"
+
+
 def _jump_bar(present: list[str]) -> str:
     links = []
     for letter in [*string.ascii_uppercase, "#"]:
         if letter in present:
-            links.append(f'<a href="#letter-{_letter_slug(letter)}">{html.escape(letter)}</a>')
+            links.append(
+                f'<a href="#letter-{_letter_slug(letter)}">{html.escape(_letter_label(letter))}</a>'
+            )
         elif letter != "#":
             links.append(f'<span aria-hidden="true">{letter}</span>')
     return f'<nav class="hb-az" aria-label="Glossary letters">{" ".join(links)}</nav>'

@@ -11,6 +11,7 @@ SOURCES = (
     "mkdocs.yml",
     "mkdocs-offline.yml",
     "pyproject.toml",
+    "CHANGELOG.md",  # the What's new page and its feed
     "hooks",
     "overrides",
     "data",
