@@ -170,7 +170,8 @@ def test_broken_link_anchor_and_image_stop_the_build_and_keep_the_site(project_c
     page.write_text(
         page.read_text(encoding="utf-8")
         + "\nSee [a missing page](nowhere.md), [a missing section](what-is-generative-ai.md#nothing-here)"
-        " and ![a missing diagram](../assets/diagrams/missing.svg).\n",
+        " and ![a missing diagram](../assets/diagrams/missing.svg).\n"
+        "\nTypos: [VAEs](../model-families/vae.md) and [the overview](how-it-works.md#the-pipeline-at-a-glanse).\n",
         encoding="utf-8",
     )
     assert_failed_cleanly(
@@ -184,6 +185,13 @@ def test_broken_link_anchor_and_image_stop_the_build_and_keep_the_site(project_c
         "of its headings: #what-is-generative-ai, #the-one-line-definition,",
         "docs/foundations/index.md:22: link 'nowhere.md': no page docs/foundations/nowhere.md. "
         "Fix: check the path: it is relative to this file's folder, e.g. '../concepts/x.md'",
+        # A typo gets the closest page (by file name) or heading (by its title).
+        "docs/foundations/index.md:24: link '../model-families/vae.md': no page "
+        "docs/model-families/vae.md. Fix: use '../model-families/vaes.md' "
+        "(docs/model-families/vaes.md), the closest page",
+        "docs/foundations/index.md:24: link 'how-it-works.md#the-pipeline-at-a-glanse': "
+        "docs/foundations/how-it-works.md has no anchor '#the-pipeline-at-a-glanse'. Fix: use "
+        "'#the-pipeline-at-a-glance' (the heading 'The pipeline at a glance')",
         "Doc file 'foundations/index.md' contains a link '../assets/diagrams/missing.svg', but the "
         "target 'assets/diagrams/missing.svg' is not found among documentation files.",
         "Build failed; site was left as it was.",

@@ -93,25 +93,6 @@ def test_bad_math_names_the_page_and_formula(project_copy):
     )
 
 
-def test_broken_link_and_anchor_name_the_line_and_the_closest_target(project_copy):
-    gans = project_copy / "docs" / "model-families" / "gans.md"
-    edit(gans, "](vaes.md)", "](vae.md)")
-    edit(gans, "](diffusion-models.md)", "](diffusion-models.md#the-forward-proces)")
-    lines = gans.read_text(encoding="utf-8").splitlines()
-    vae_line = next(n for n, line in enumerate(lines, 1) if "](vae.md)" in line)
-    result = build(project_copy)
-    assert_failed_cleanly(
-        result,
-        project_copy,
-        f"docs/model-families/gans.md:{vae_line}: link 'vae.md': no page "
-        "docs/model-families/vae.md. Fix: use 'vaes.md' (docs/model-families/vaes.md), the "
-        "closest page",
-        f"docs/model-families/gans.md:{vae_line + 1}: link 'diffusion-models.md#the-forward-proces': "
-        "docs/model-families/diffusion-models.md has no anchor '#the-forward-proces'. Fix: use "
-        "'#the-forward-process' (the heading 'The forward process')",
-    )
-
-
 # Faults: interruption, two builds at once, an output folder that cannot be written.
 
 BUILD_SITE = PROJECT / "tools" / "build_site.py"
