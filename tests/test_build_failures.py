@@ -180,17 +180,22 @@ def test_builds_at_once_each_swap_in_a_whole_site(tmp_path):
         assert leftovers(project) == []
 
 
-def test_an_output_folder_in_the_way_gets_one_clear_message(tmp_path):
-    blocker = tmp_path / "out"
-    blocker.write_text("a file where the output folder should be")
+def build_small_into(tmp_path: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    """tools/build_site.py on a one-page project, writing to `site_dir`."""
     project = small_project(tmp_path / "small", pages=1)
-    result = subprocess.run(
-        [sys.executable, str(BUILD_SITE), "--site-dir", str(blocker / "site")],
+    return subprocess.run(
+        [sys.executable, str(BUILD_SITE), "--site-dir", str(site_dir)],
         cwd=project,
         capture_output=True,
         text=True,
         timeout=120,
     )
+
+
+def test_an_output_folder_in_the_way_gets_one_clear_message(tmp_path):
+    blocker = tmp_path / "out"
+    blocker.write_text("a file where the output folder should be")
+    result = build_small_into(tmp_path, blocker / "site")
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
         f"Cannot write the build output: {blocker} is not a writable folder ({blocker} is a file, "
@@ -206,14 +211,7 @@ def test_a_read_only_output_folder_gets_one_clear_message(tmp_path):
     if subprocess.run(["chattr", "+i", str(locked)], capture_output=True).returncode != 0:
         pytest.skip("chattr +i is not available on this file system")
     try:
-        project = small_project(tmp_path / "small", pages=1)
-        result = subprocess.run(
-            [sys.executable, str(BUILD_SITE), "--site-dir", str(locked / "site")],
-            cwd=project,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
+        result = build_small_into(tmp_path, locked / "site")
     finally:
         subprocess.run(["chattr", "-i", str(locked)], check=True)
     assert result.returncode == 2
