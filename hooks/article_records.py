@@ -100,12 +100,14 @@ def scan_article(src_path: str, markdown: str, problems: Problems) -> Article:
             "replace it with your own text (make new-article writes these prompts to be replaced)",
             line=line,
         )
+    cited = _citations(body, display, front_lines, problems)
     return Article(
         src_path=src_path,
         title=reader.text("title"),
         description=reader.text("description", max_length=DESCRIPTION_LIMIT),
         tags=reader.text_list("tags", required=not is_landing_page(src_path)),
-        **_citations(body, display, front_lines, problems),
+        citations=tuple(cited),
+        citation_lines=tuple(cited.items()),
         markers=_markers(body, display, front_lines, problems),
         link_glossary=reader.boolean("glossary_links", default=True),
         glossary_skip=reader.text_list("glossary_skip"),
@@ -113,8 +115,8 @@ def scan_article(src_path: str, markdown: str, problems: Problems) -> Article:
     )
 
 
-def _citations(body: str, display: str, front_lines: int, problems: Problems) -> dict:
-    """`citations` (each key once, in order) and `citation_lines` (the line of its first use)."""
+def _citations(body: str, display: str, front_lines: int, problems: Problems) -> dict[str, int]:
+    """Each cited key, in order of first use, with the line of that first use."""
     first_line: dict[str, int] = {}
     for offset, raw, group in find_citations(body):
         if group is None:
@@ -129,7 +131,7 @@ def _citations(body: str, display: str, front_lines: int, problems: Problems) ->
             continue
         for key in group:
             first_line.setdefault(key, front_lines + line_of(body, offset))
-    return {"citations": tuple(first_line), "citation_lines": tuple(first_line.items())}
+    return first_line
 
 
 def _markers(

@@ -8,6 +8,7 @@ lists what is due without failing; `make freshness` writes the full report.
 
 from __future__ import annotations
 
+import calendar
 import datetime
 from dataclasses import dataclass
 
@@ -28,15 +29,9 @@ class DueItem:
 
 def months_before(day: datetime.date, months: int) -> datetime.date:
     """The same day of the month `months` earlier (the last day of a shorter month)."""
-    month_index = day.year * 12 + day.month - 1 - months
-    year, month = divmod(month_index, 12)
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
     month += 1
-    for candidate in (day.day, 30, 29, 28):
-        try:
-            return datetime.date(year, month, min(day.day, candidate))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable: every month has a 28th")
+    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def review_due(

@@ -17,7 +17,7 @@ import logging
 import os
 from pathlib import Path
 
-import markdown
+from markdown import markdown as render_markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -46,7 +46,7 @@ from page_history import last_changed
 from page_markers import leftover_marker
 from serve_errors import guard_server
 from tag_pages import tag_page_path
-from whats_new import FEED_PATH, Release, atom_feed, parse_changelog
+from whats_new import FEED_PATH, Release, atom_feed, load_releases
 
 log = logging.getLogger("mkdocs.hooks.handbook")
 
@@ -102,13 +102,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
     except HandbookDataError as error:
         raise PluginError(error.report()) from None
     # Both pages are optional, so a synthetic handbook (tools/synthetic_handbook.py) needs neither.
-    changelog = state.paths.root / "CHANGELOG.md"
-    state.releases = (
-        parse_changelog(changelog.read_text(encoding="utf-8")) if changelog.exists() else None
-    )
-    notation_file = state.paths.root / "data" / "notation.yml"
+    state.releases = load_releases(state.paths.root / "CHANGELOG.md")
     try:
-        notation = load_notation(notation_file) if notation_file.exists() else None
+        notation = load_notation(state.paths.root / "data" / "notation.yml", optional=True)
     except HandbookDataError as error:
         raise PluginError(error.report()) from None
     pages = generated_pages(state.handbook, config.nav or [], state.releases, notation)
@@ -163,7 +159,7 @@ def whats_new_feed(config: MkDocsConfig) -> str:
             ),
             max((release.date for release in state.releases), default="1970-01-01"),
         ),
-        render=lambda text: markdown.markdown(text),
+        render=render_markdown,
     )
 
 

@@ -23,10 +23,14 @@ from yaml_source import parse_yaml
 
 NOTATION_PATH = "reference/notation.md"
 NOTATION_FIELDS = ("quantity", "symbol", "words", "meaning", "also")
-# A symbol as articles write it: $...$ math, or *X* italics for a one- or two-letter name.
-_SYMBOL = r"(?:\$(?P<{g}m>[^$\n]{{1,24}})\$|\*(?P<{g}i>[A-Za-z]{{1,2}}(?:_\w+)?)\*)"
-# Before the words, only a bare symbol: "when $n < d$, the number of layers" names no symbol.
-_BARE_SYMBOL = r"(?:\$(?P<bm>[^$\n=<>]{1,24})\$|\*(?P<bi>[A-Za-z]{1,2}(?:_\w+)?)\*)"
+
+
+def _symbol(group: str, excluded: str = "") -> str:
+    """A symbol as articles write it: $...$ math, or *X* italics for a one- or two-letter name."""
+    return (
+        rf"(?:\$(?P<{group}m>[^$\n{excluded}]{{1,24}})\$"
+        rf"|\*(?P<{group}i>[A-Za-z]{{1,2}}(?:_\w+)?)\*)"
+    )
 
 
 @dataclass(frozen=True)
@@ -62,10 +66,17 @@ def parse_notation(document: Any, file: str, problems: Problems) -> list[Notatio
     return notation
 
 
-def load_notation(path: Path, display: str = "data/notation.yml") -> list[Notation]:
-    """data/notation.yml, validated; HandbookDataError lists every problem."""
+def load_notation(
+    path: Path, display: str = "data/notation.yml", optional: bool = False
+) -> list[Notation] | None:
+    """data/notation.yml, validated; HandbookDataError lists every problem.
+
+    With `optional`, a missing file gives None (a synthetic handbook has no notation page).
+    """
     problems = Problems()
     if not path.exists():
+        if optional:
+            return None
         problems.add(display, "", "", "the file does not exist", "restore it from git")
         raise HandbookDataError(problems.items)
     document = parse_yaml(path.read_text(encoding="utf-8"), display, problems)
@@ -102,8 +113,9 @@ def _normalize(symbol: str) -> str:
 
 def _patterns(entry: Notation) -> list[re.Pattern[str]]:
     words = "|".join(re.escape(word) for word in sorted(entry.words, key=len, reverse=True))
-    before = _BARE_SYMBOL
-    after = _SYMBOL.format(g="a")
+    # Before the words, only a bare symbol: "when $n < d$, the number of layers" names no symbol.
+    before = _symbol("b", excluded="=<>")
+    after = _symbol("a")
     return [
         # "temperature $\tau$", "the number of layers *L*"
         re.compile(rf"\b(?:{words})\s+{after}", re.IGNORECASE),

@@ -12,6 +12,7 @@ import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 WHATS_NEW_PATH = "reference/whats-new.md"
 FEED_PATH = "feed.xml"
@@ -52,6 +53,11 @@ def parse_changelog(text: str) -> list[Release]:
         if body:
             releases.append(Release(match["version"], match["date"] or "", body))
     return releases
+
+
+def load_releases(path: Path) -> list[Release] | None:
+    """CHANGELOG.md's releases, or None when the project has no changelog."""
+    return parse_changelog(path.read_text(encoding="utf-8")) if path.exists() else None
 
 
 def whats_new_markdown(releases: list[Release]) -> str:
