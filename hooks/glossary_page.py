@@ -102,14 +102,16 @@ def _entry(
             for related in term.related
             if related in by_id
         )
-        lines += [f"*Related:* {related}", "{ .hb-related }", ""]
+        # Links, not words about this term: kept out of search (data-search-exclude), where
+        # they made every entry match the names of its neighbours.
+        lines += [f"*Related:* {related}", '{ .hb-related data-search-exclude="" }', ""]
     if term.references:
         cited = " · ".join(
             f"[{escape_markdown(references[key].short_label)}]({bibliography_href}#ref-{key})"
             for key in term.references
             if key in references
         )
-        lines += [f"*Sources:* {cited}", "{ .hb-sources }", ""]
+        lines += [f"*Sources:* {cited}", '{ .hb-sources data-search-exclude="" }', ""]
     lines += [USED_ON_PLACEHOLDER.format(id=term.id), ""]
     return lines
 

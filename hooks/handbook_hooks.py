@@ -13,6 +13,7 @@ restart it after editing anything in hooks/.
 from __future__ import annotations
 
 import datetime
+import json
 import logging
 import os
 from pathlib import Path
@@ -44,6 +45,7 @@ from notation import load_notation
 from page_actions import report_problem_url, source_file
 from page_history import last_changed
 from page_markers import leftover_marker
+from search_index import build_search_index, search_files
 from serve_errors import guard_server
 from tag_pages import tag_page_path
 from whats_new import FEED_PATH, Release, atom_feed, load_releases
@@ -253,6 +255,42 @@ def check_doc_links(files: Files) -> None:
     )
     if problems:
         raise PluginError(HandbookDataError(problems).report())
+
+
+# After Material's search plugin (and the offline plugin) wrote their index files.
+@event_priority(-100)
+def on_post_build(config: MkDocsConfig) -> None:
+    write_search_index(config)
+
+
+def write_search_index(config: MkDocsConfig) -> None:
+    """Replace Material's full-text search index with the handbook's (hooks/search_index.py),
+    read by docs/assets/javascripts/search-worker.js."""
+    site = Path(config.site_dir)
+    material = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    sections = {
+        item.split("/", 1)[0]: title
+        for entry in config.nav or []
+        if isinstance(entry, dict)
+        for title, children in entry.items()
+        if isinstance(children, list)
+        for item in children[:1]
+        if isinstance(item, str)
+    }
+    names = {term.anchor: term.names for term in state.handbook.terms.values()}
+    suffix = "/" if config.use_directory_urls else ".html"
+    index = build_search_index(
+        material["docs"],
+        sections,
+        glossary_location=GLOSSARY_PATH.removesuffix(".md") + suffix,
+        bibliography_location=BIBLIOGRAPHY_PATH.removesuffix(".md") + suffix,
+        glossary_names=names,
+    )
+    offline = bool(config.extra.get("offline"))
+    for path, text in search_files(index, material["config"], offline).items():
+        target = site / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
 
 
 def on_serve(server, config: MkDocsConfig, builder):
