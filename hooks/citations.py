@@ -12,7 +12,8 @@ from bibliography_page import BIBLIOGRAPHY_PATH, reference_markdown
 from handbook_models import Reference
 from markdown_scan import CITATION, citation_keys, rewrite_prose
 
-REFERENCES_HEADING = "## References { #references .hb-page-references }"
+REFERENCES_ANCHOR = "references"
+REFERENCES_HEADING = f"## References {{ #{REFERENCES_ANCHOR} .hb-page-references }}"
 
 
 def bibliography_link(src_path: str) -> str:

@@ -34,6 +34,8 @@ from dataclasses import dataclass, field
 
 import snowballstemmer
 
+from citations import REFERENCES_ANCHOR
+
 FORMAT_VERSION = 1
 META_FILE = "search/meta.json"
 POSTINGS_FOLDER = "search/postings"
@@ -52,11 +54,16 @@ STOP_WORDS = frozenset(
 )
 TOKEN = re.compile(r"[a-z0-9]+")  # the browser splits queries with the same pattern
 
-# BM25F over a unit's body and headings: a heading word counts as this many body words; body
-# text is length-normalised with b, the sum saturated with k1. A word of the unit's own title
+# BM25F over a unit's body, headings and lead: a heading word counts as HEADING_WEIGHT body
+# words (at most 3 times), a lead word (the text before the first subheading) LEAD_WEIGHT
+# (at most twice), a word of the unit's reference list REFERENCES_WEIGHT; body text is
+# length-normalised with b, the sum saturated with k1. The weights were chosen on the
+# tuning queries of tests/search/ (README, "Search"). A word of the unit's own title
 # adds TITLE_BONUS on top, outside the saturation, or a page that uses a word often would
 # rank level with the page named after it.
 HEADING_WEIGHT = 3.0
+LEAD_WEIGHT = 2.0
+REFERENCES_WEIGHT = 0.3
 TITLE_BONUS = 1.5
 K1 = 2.0
 B = 0.75
@@ -111,6 +118,9 @@ class Section:
     text: str  # plain text
     unit: int
     is_unit_head: bool  # the page itself (or the glossary entry), not a part of it
+    # An article's reference list counts for ranking (the papers it cites say what it is
+    # about) but is never the section a result shows: a list of titles is no answer.
+    shown: bool = True
 
 
 @dataclass(frozen=True)
@@ -163,8 +173,9 @@ class SearchIndex:
         section to show and cutting its snippet. The unit's own head has an empty heading."""
         texts: dict[int, list[list]] = defaultdict(list)
         for section in self.sections:
-            heading = "" if section.is_unit_head else section.title
-            texts[section.unit].append([section.location, heading, section.text])
+            if section.shown:
+                heading = "" if section.is_unit_head else section.title
+                texts[section.unit].append([section.location, heading, section.text])
         return {unit: texts.get(unit, []) for unit in range(len(self.units))}
 
 
@@ -265,22 +276,24 @@ def split_units(
             units.append(Unit(page, title, path if page else "", kind))
             unit_of_page[page] = len(units) - 1
         unit = unit_of_page[page]
-        sections.append(Section(location, title, text, unit, not anchor))
+        sections.append(Section(location, title, text, unit, not anchor, anchor != REFERENCES_ANCHOR))
     return units, sections
 
 
 def search_files(index: SearchIndex, config: Mapping, offline: bool) -> dict[str, str]:
     """The files that replace Material's search index, by site path.
 
-    Web: search/search_index.json keeps only Material's `config` (its script still fetches
-    this file at load: a few hundred bytes), and the worker fetches the rest when searched.
+    Web: search/search_index.json is an empty shell, and the worker fetches the rest when a
+    reader searches.
     Offline: search/search_index.js carries everything, as file:// pages cannot fetch.
     """
     meta = index.meta_json()
     shards = index.postings_shards()
     texts = index.unit_texts()
     compact = {"separators": (",", ":"), "ensure_ascii": False}
-    stub = {"search/search_index.json": json.dumps({"config": config, "docs": []}, **compact)}
+    # Material's script fetches this file on every page view and passes it to the worker,
+    # which needs nothing from it on the web: an empty shell.
+    stub = {"search/search_index.json": json.dumps({"config": {}, "docs": []}, **compact)}
     if offline:
         data = {"meta": meta, "postings": shards, "texts": texts}
         # Material hands the worker only `config` and `docs` of this object.
@@ -335,15 +348,23 @@ def build_search_index(
     body = [Counter() for _ in units]
     title = [Counter() for _ in units]
     heading = [Counter() for _ in units]
+    lead = [Counter() for _ in units]
     forms: dict[str, Counter] = defaultdict(Counter)
     for section in sections:
         body_words = [w for w in words(section.text) if _indexable(w)]
         title_words = [w for w in words(section.title) if _indexable(w)]
         for word in body_words + title_words:
             forms[stem(word)][word] += 1
-        body[section.unit].update(stem(w) for w in body_words)
+        if section.shown:
+            body[section.unit].update(stem(w) for w in body_words)
+        else:  # a reference list: its words count REFERENCES_WEIGHT each
+            for w in body_words:
+                body[section.unit][stem(w)] += REFERENCES_WEIGHT
         target = title if section.is_unit_head else heading
         target[section.unit].update(stem(w) for w in title_words)
+        # The lead, the text before the first subheading, says what the whole unit is about.
+        if section.is_unit_head or section.title == units[section.unit].title:
+            lead[section.unit].update(stem(w) for w in body_words)
     lengths = [sum(counts.values()) for counts in body]
     average = (sum(lengths) / len(lengths)) if lengths else 1.0
     terms_of = [set(body[u]) | set(title[u]) | set(heading[u]) for u in range(len(units))]
@@ -354,7 +375,11 @@ def build_search_index(
         norm = 1 - B + B * (lengths[number] / average if average else 1)
         prior = KIND_PRIOR[unit.kind]
         for term in terms_of[number]:
-            weighted = HEADING_WEIGHT * min(heading[number][term], 3) + body[number][term] / norm
+            weighted = (
+                HEADING_WEIGHT * min(heading[number][term], 3)
+                + LEAD_WEIGHT * min(lead[number][term], 2)
+                + body[number][term] / norm
+            )
             saturated = weighted * (K1 + 1) / (weighted + K1)
             bonus = TITLE_BONUS if title[number][term] else 0.0
             idf = math.log(1 + (count - frequency[term] + 0.5) / (frequency[term] + 0.5))

@@ -1,11 +1,13 @@
-"""What a reader downloads per page type: HTML, CSS, JS, fonts and images, raw and gzipped.
+"""What a reader downloads per page type: HTML, CSS, JS, fonts, images and data, raw and gzipped.
 
     python tools/page_weight.py site [--json out.json] [--root-path /handbook/]
 
 For one representative page of each type (home, article, glossary, tag page, table page) it
 follows every resource the page loads (stylesheets, scripts, images, icons, and fonts named in
-the stylesheets), sums their sizes by kind, and compresses each file with gzip -9 the way a web
-server would. Anything loaded from another host is listed as a third-party request; the budget
+the stylesheets, and what Material's script fetches at load: the search worker and the search
+index stub), sums their sizes by kind, and compresses each file with gzip -9 the way a web
+server would. With --first-search it also types reader queries into the search box in
+Chromium and reports the bytes a first search downloads (tools/search_weight.py). Anything loaded from another host is listed as a third-party request; the budget
 is none. Prints a table and marks the article budget (100 KB gzipped, all in).
 """
 
@@ -31,7 +33,7 @@ PAGE_TYPES = {
     "table page": "model-families/comparison/index.html",
 }
 ARTICLE_BUDGET_GZIP = 100_000
-KINDS = ("html", "css", "js", "fonts", "images")
+KINDS = ("html", "css", "js", "fonts", "images", "data")
 FONT_SUFFIXES = (".woff2", ".woff", ".ttf", ".otf", ".eot")
 IMAGE_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico")
 CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
@@ -104,11 +106,32 @@ def page_urls(html: str) -> list[str]:
     return [url for url in urls if url and not url.startswith("data:")]
 
 
+def fetched_at_load(tree, page: str) -> list[tuple[str, str]]:
+    """(kind, site-relative path) of what Material's script fetches as every page loads: the
+    search worker named in __config, and search/search_index.json (the handbook's is a stub
+    of a few hundred bytes; the search data itself loads on the first query)."""
+    node = tree.css_first("script#__config")
+    if node is None:
+        return []
+    config = json.loads(node.text())
+    base = posixpath.normpath(posixpath.join(posixpath.dirname(page), config.get("base", ".")))
+    base = "" if base == "." else base + "/"
+    fetched = []
+    if config.get("search"):
+        fetched.append(("js", posixpath.normpath(posixpath.join(posixpath.dirname(page), config["search"]))))
+    if tree.css_first("form[name=search]") is not None:
+        fetched.append(("data", base + "search/search_index.json"))
+    return fetched
+
+
 def weigh_page(site: Path, page: str, root_path: str = "/") -> Weight:
     weight = Weight()
     weight.add("html", site / page, page)
     html = (site / page).read_text(encoding="utf-8")
     tree = HTMLParser(html)
+    for kind, relative in fetched_at_load(tree, page):
+        if (site / relative).is_file():
+            weight.add(kind, site / relative, relative)
     for selector, assets in ON_CLICK.items():
         if tree.css_first(selector) is not None:
             for asset in assets:
