@@ -37,6 +37,8 @@ QUERY_FILES = {"tuning": "tuning.yml", "held_out": "held_out.yml"}
 QUERY_DIR = PROJECT / "tests" / "search"
 TARGETS = {"hit@1": 0.75, "hit@3": 0.90, "MRR": 0.80}
 DEPTH = 10  # ranks beyond this count as a miss
+RESULTS_BUDGET_MS = 300
+TYPING_PAUSES = "120 + 400"  # TYPING_PAUSE and SETTLE_PAUSE in search-worker.js
 PLACEHOLDER_WAIT_MS = 10_000
 
 
@@ -52,7 +54,8 @@ class Query:
 class Outcome:
     query: Query
     ranked: list[str]
-    millis: float
+    first_ms: float  # keyup to the first results on screen (titles; snippets may follow)
+    final_ms: float  # keyup to the final results, snippets included
 
     @property
     def rank(self) -> int | None:
@@ -112,12 +115,24 @@ def page_id(url: str, base: str) -> str:
     return path or "index"
 
 
-# Types the query the way Material listens for it (a keyup), then waits for this query's
-# results: the list is emptied first, so any result rendered afterwards belongs to it.
+# Counts the search worker's final answers (`complete`: search-worker.js may first answer
+# with titles only while texts load). On the web the answers come from a Worker; in the
+# offline bundle from iframe-worker.js's frame, as window messages.
+_COUNT_ANSWERS = """
+window.__hbAnswers = 0;
+const count = (data) => { if (data && data.type === 3 && data.data && data.data.complete) window.__hbAnswers++; };
+window.addEventListener("message", (e) => count(e.data && e.data.payload), true);
+const Original = window.Worker;
+window.Worker = class extends Original {
+  constructor(url, options) { super(url, options); this.addEventListener("message", (e) => count(e.data)); }
+};
+"""
+
+# Types the query the way Material listens for it (a keyup) and waits for the worker's final
+# answer to it, then reads the result links once Material has rendered them.
 _RUN_QUERY = """
 async ([query, waitMs]) => {
   const input = document.querySelector(".md-search__input");
-  const meta = document.querySelector(".md-search-result__meta");
   const list = document.querySelector(".md-search-result__list");
   const settle = (test) => new Promise((resolve, reject) => {
     const started = performance.now();
@@ -132,35 +147,40 @@ async ([query, waitMs]) => {
   input.value = "";
   input.dispatchEvent(new KeyboardEvent("keyup"));
   await settle(() => list.children.length === 0);
-  const before = meta.textContent;
+  const before = window.__hbAnswers;
   input.value = query;
   const started = performance.now();
   input.dispatchEvent(new KeyboardEvent("keyup"));
-  await settle(() => list.children.length > 0 || (meta.textContent !== before && /0|no /i.test(meta.textContent)));
+  await settle(() => list.children.length > 0 || window.__hbAnswers > before);
+  const firstShown = performance.now() - started;
+  await settle(() => window.__hbAnswers > before);
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   const elapsed = performance.now() - started;
-  const links = [...list.querySelectorAll(":scope > li > a:first-child, :scope > li > a")]
-    .filter((a, i, all) => a.closest("li").querySelector("a") === a)
-    .map(a => a.href);
-  return [links, elapsed];
+  const links = [...list.querySelectorAll(":scope > li")]
+    .map((li) => li.querySelector("a"))
+    .filter(Boolean)
+    .map((a) => a.href);
+  return [links, firstShown, elapsed];
 }
 """
 
 
 def run_edition(browser, start_url: str, base: str, queries: list[Query]) -> Scores:
     page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.add_init_script(_COUNT_ANSWERS)
     page.goto(start_url)
     page.focus(".md-search__input")  # on a desktop the search box is in the header
     # The first query also waits for the index to load; it is measured but not timed again.
     page.evaluate(_RUN_QUERY, ["warm up the index", 30_000])
     scores = Scores()
     for query in queries:
-        links, millis = page.evaluate(_RUN_QUERY, [query.text, PLACEHOLDER_WAIT_MS])
+        links, first_ms, final_ms = page.evaluate(_RUN_QUERY, [query.text, PLACEHOLDER_WAIT_MS])
         ranked = []
         for link in links:
             pid = page_id(link, base)
             if pid not in ranked:
                 ranked.append(pid)
-        scores.outcomes.append(Outcome(query, ranked, millis))
+        scores.outcomes.append(Outcome(query, ranked, first_ms, final_ms))
     page.close()
     return scores
 
@@ -178,9 +198,13 @@ def report(name: str, scores: Scores) -> dict:
     for metric, target in TARGETS.items():
         verdict = "met" if overall[metric] >= target else "NOT met"
         print(f"  target {metric} >= {target:g}: {overall[metric]:.2f} {verdict}")
-    times = [o.millis for o in scores.outcomes]
-    print(f"  result time after the index is ready: median {statistics.median(times):.0f} ms, "
-          f"max {max(times):.0f} ms (budget 300 ms)")
+    first = [o.first_ms for o in scores.outcomes]
+    final = [o.final_ms for o in scores.outcomes]
+    verdict = "met" if max(first) <= RESULTS_BUDGET_MS else "NOT met"
+    print(f"  keyup to first results (search data loaded): median {statistics.median(first):.0f} ms, "
+          f"max {max(first):.0f} ms; budget <= {RESULTS_BUDGET_MS} ms: {verdict}")
+    print(f"  keyup to final results with snippets: median {statistics.median(final):.0f} ms, "
+          f"max {max(final):.0f} ms (after the worker's {TYPING_PAUSES} ms typing pauses)")
     misses = [o for o in scores.outcomes if o.rank != 1]
     print(f"  not first ({len(misses)}):")
     for outcome in misses:
@@ -189,8 +213,8 @@ def report(name: str, scores: Scores) -> dict:
               f"want {', '.join(outcome.query.expect)}; got {', '.join(outcome.ranked[:3]) or 'nothing'}")
     return {
         "summary": {group or "all": values for group, values in summary.items()},
-        "median_ms": statistics.median(times),
-        "max_ms": max(times),
+        "first_ms": {"median": statistics.median(first), "max": max(first)},
+        "final_ms": {"median": statistics.median(final), "max": max(final)},
         "results": [
             {"query": o.query.text, "group": o.query.group, "rank": o.rank, "top": o.ranked[:5]}
             for o in scores.outcomes

@@ -521,25 +521,47 @@ async function display(ix, groups, result) {
   return out;
 }
 
-async function search(query) {  /* the engine's entry point */
-  if (query.trim().length < 2) return { items: [] };
+/* The engine's entry point. With `complete` false (the reader may still be typing) nothing
+ * more is downloaded than the postings: results whose text is not loaded yet show their
+ * title and section only, and the phrase bonus waits. `complete` in the answer says whether
+ * it is final; search-worker.js asks again with complete=true once typing pauses. */
+async function search(query, complete) {
+  if (query.trim().length < 2) return { items: [], complete: true };
   var ix = await loadIndex();
   var groups = parseQuery(ix, query);
-  if (!groups.length) return { items: [] };
+  if (!groups.length) return { items: [], complete: true };
   var needed = [];
   groups.forEach(function (group) {
     group.alts.forEach(function (weight, stem) { needed.push(stem); });
     group.spans.forEach(function (span) { needed.push.apply(needed, span.stems); });
   });
   await fetchPostings(ix, needed);
-  var results = await rerankByPhrase(ix, groups, rank(ix, groups).slice(0, SHOWN));
-  var items = await Promise.all(results.map(function (result) { return display(ix, groups, result); }));
+  var results = rank(ix, groups).slice(0, SHOWN);
+  var cached = results.every(function (result) {
+    return result.units.every(function (hit) { return sectionCache.has(hit.unit); });
+  });
+  if (complete || cached) results = await rerankByPhrase(ix, groups, results);
+  var items = await Promise.all(results.map(function (result) {
+    return complete || cached ? display(ix, groups, result) : titleOnly(ix, groups, result);
+  }));
   /* Material completes the last word in the search box from the last suggestion. */
   var last = groups[groups.length - 1];
   var suggest = last.completed.length && !last.shown.length ? [last.completed[0]] : [];
-  return { items: items, suggest: suggest };
+  return { items: items, suggest: suggest, complete: Boolean(complete || cached) };
 }
 
+/* A result before its text is loaded: the page (or glossary entry) title and its section. */
+function titleOnly(ix, groups, result) {
+  var unit = ix.units[result.units[0].unit];
+  var terms = {};
+  groups.forEach(function (group) { terms[group.shown[0] || group.completed[0] || group.word] = true; });
+  if (unit.kind === "glossary")
+    return [
+      { location: unit.location, title: escapeHTML(unit.title), text: "", score: result.score, terms: terms },
+      { location: unit.location.split("#")[0], title: '<span class="hb-search-path">Reference</span> Glossary', text: "", score: 0, terms: {} }
+    ];
+  return [{ location: unit.location, title: pathTitle(unit), text: "", score: result.score, terms: terms }];
+}
 
 /* Called by search-worker.js: `embedded` is the offline edition's data, or null on the web. */
 function setup(embedded, workerURL) {
