@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 VERSION ?= $(shell $(PYTHON) -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["version"])')
 ALIAS ?=
 
-.PHONY: help serve test build bench weight a11y lighthouse screenshots freshness check-links check-external-links lint new-article bundle deploy deploy-dev set-default serve-versions clean lock
+.PHONY: help serve test build bench weight search-eval a11y lighthouse screenshots freshness check-links check-external-links lint new-article bundle deploy deploy-dev set-default serve-versions clean lock
 
 help:
 	@echo "make serve        serve the site with live reload on http://$(ADDR)"
@@ -27,7 +27,9 @@ help:
 	@echo "make set-default VERSION=latest        what the site root redirects to"
 	@echo "make serve-versions                    every deployed version on http://$(ADDR)"
 	@echo "make bench        build-cost benchmark: prints a table, writes bench-results/bench.json"
-	@echo "make weight       bytes per page type (HTML, CSS, JS, fonts, images; gzipped) of site/"
+	@echo "make weight       bytes per page type (HTML, CSS, JS, fonts, images, data; gzipped) of site/,"
+	@echo "                  and of a first search (Chromium; also on 200- and 2,000-page synthetic handbooks)"
+	@echo "make search-eval  search relevance: 152 reader queries in Chromium, web and offline editions"
 	@echo "make a11y         axe-core over every page of site/, light and dark (a few minutes)"
 	@echo "make lighthouse   Lighthouse scores for home, an article and the glossary (needs npm)"
 	@echo "make freshness    pages and dataset rows due for review (older than 6 months)"
@@ -65,6 +67,10 @@ bench: $(STAMP)
 
 weight: build
 	$(BIN)/python tools/page_weight.py site --root-path /handbook/ --json bench-results/page-weight.json
+	$(BIN)/python tools/search_weight.py site --synthetic 200,2000 --json bench-results/search-weight.json
+
+search-eval: build
+	$(BIN)/python tools/search_eval.py --site site --json bench-results/search-eval.json
 
 a11y: build
 	$(BIN)/python tools/a11y_scan.py site --json bench-results/a11y.json

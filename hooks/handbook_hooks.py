@@ -265,7 +265,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def write_search_index(config: MkDocsConfig) -> None:
     """Replace Material's full-text search index with the handbook's (hooks/search_index.py),
-    read by docs/assets/javascripts/search-worker.js."""
+    read by overrides/assets/javascripts/search-worker.js."""
     site = Path(config.site_dir)
     material = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     sections = {

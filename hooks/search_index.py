@@ -15,7 +15,7 @@ downloaded. This module turns the same sections into
 
 A "unit" is what one search result stands for: an article, or one glossary entry (235 entries
 would otherwise make the glossary match almost every query). The ranking in the browser is in
-docs/assets/javascripts/search-worker.js, which reads exactly these structures.
+overrides/assets/javascripts/search-engine.js, which reads exactly these structures.
 
 Pure functions over plain data: importable and testable without MkDocs.
 """
@@ -311,12 +311,15 @@ def search_files(index: SearchIndex, config: Mapping, offline: bool) -> dict[str
 
 def acronym_pairs(texts: Iterable[str]) -> set[tuple[str, str]]:
     """('rag', 'retrieval augmented generation') for every 'Retrieval-augmented generation
-    (RAG)' whose words' initials spell the acronym (a trailing plural s is allowed)."""
+    (RAG)' whose words' initials spell the acronym (a trailing plural s is allowed; in a
+    mixed-case acronym such as LoRA, its capitals)."""
     pairs = set()
     for text in texts:
         for match in _ACRONYM.finditer(text):
             acronym = match.group(2)
             letters = acronym[:-1] if acronym.endswith("s") and len(acronym) > 2 else acronym
+            if not letters.isupper():  # "LoRA": the capitals are the initials
+                letters = "".join(ch for ch in letters if ch.isupper())
             letters = letters.lower()
             before = words(match.group(1))
             for size in range(len(letters), 0, -1):

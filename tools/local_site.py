@@ -14,6 +14,7 @@ import gzip
 import http.server
 import io
 import os
+import sys
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -64,14 +65,21 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        # A browser closed before a response finished (a test or measurement moved on): not
+        # an error of the site, and a traceback per request would bury the real output.
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            return
+        super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
 def serve_directory(root: Path, mount: str = "/", compress: bool = False) -> Iterator[str]:
     """Serve `root` at http://127.0.0.1:PORT{mount}; yields that base URL."""
     mount = "/" + mount.strip("/") + "/" if mount.strip("/") else "/"
     handler = type("Handler", (_Handler,), {"mount": mount, "compress": compress})
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler, directory=str(root))
-    )
+    server = _QuietServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
