@@ -101,7 +101,7 @@ def words(text: str) -> list[str]:
     return TOKEN.findall(fold(text))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def stem(word: str) -> str:
     return _stemmer.stemWord(word)
 
@@ -276,7 +276,9 @@ def split_units(
             units.append(Unit(page, title, path if page else "", kind))
             unit_of_page[page] = len(units) - 1
         unit = unit_of_page[page]
-        sections.append(Section(location, title, text, unit, not anchor, anchor != REFERENCES_ANCHOR))
+        sections.append(
+            Section(location, title, text, unit, not anchor, anchor != REFERENCES_ANCHOR)
+        )
     return units, sections
 
 

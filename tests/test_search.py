@@ -34,27 +34,44 @@ def doc(location: str, title: str, text: str = "") -> dict:
 SECTIONS = {"model-families": "Model families", "reference": "Reference"}
 DOCS = [
     doc("model-families/gans/", "Generative adversarial networks"),
-    doc("model-families/gans/#training", "Training", "<p>Mode collapse is a failure of GAN training.</p>"),
+    doc(
+        "model-families/gans/#training",
+        "Training",
+        "<p>Mode collapse is a failure of GAN training.</p>",
+    ),
     doc("model-families/vaes/", "Variational autoencoders", "<p>A VAE has an encoder.</p>"),
     doc(
         "model-families/vaes/#failures",
         "Failures",
         "<p>Posterior collapse, and sometimes mode collapse, mode collapse, mode collapse.</p>",
     ),
-    doc("model-families/vaes/#references", "References", "<p>Kingma. Auto-Encoding Variational Bayes.</p>"),
+    doc(
+        "model-families/vaes/#references",
+        "References",
+        "<p>Kingma. Auto-Encoding Variational Bayes.</p>",
+    ),
     doc("reference/glossary/", "Glossary", "<p>Every term.</p>"),
     doc(
         "reference/glossary/#term-mode-collapse",
         "Mode collapse",
         "<p>In short: a generator that produces a narrow range of outputs.</p>",
     ),
-    doc("reference/glossary/#term-vae", "VAE", "<p>Retrieval-augmented generation (RAG) is not this.</p>"),
+    doc(
+        "reference/glossary/#term-vae",
+        "VAE",
+        "<p>Retrieval-augmented generation (RAG) is not this.</p>",
+    ),
 ]
 
 
 def build(docs=DOCS):
-    names = {"term-vae": ("VAE", "variational autoencoder"), "term-mode-collapse": ("Mode collapse",)}
-    return build_search_index(docs, SECTIONS, "reference/glossary/", "reference/bibliography/", names)
+    names = {
+        "term-vae": ("VAE", "variational autoencoder"),
+        "term-mode-collapse": ("Mode collapse",),
+    }
+    return build_search_index(
+        docs, SECTIONS, "reference/glossary/", "reference/bibliography/", names
+    )
 
 
 def impact(index, word: str, location: str) -> int:
@@ -93,7 +110,9 @@ def test_a_page_named_after_a_word_outranks_one_that_repeats_it():
 
 
 def test_stop_words_and_citation_numbers_are_not_indexed_and_forms_share_a_stem():
-    index = build([doc("a/", "Watermarking", "<p>The watermarks [12] of a watermarked image, 2024.</p>")])
+    index = build(
+        [doc("a/", "Watermarking", "<p>The watermarks [12] of a watermarked image, 2024.</p>")]
+    )
     assert not STOP_WORDS & set(index.postings)
     assert "12" not in index.postings and "2024" in index.postings
     assert set(index.forms["watermark"]) == {"watermarking", "watermarks", "watermarked"}
@@ -101,14 +120,20 @@ def test_stop_words_and_citation_numbers_are_not_indexed_and_forms_share_a_stem(
 
 def test_a_reference_list_counts_less_and_is_never_shown():
     index = build()
-    assert 0 < impact(index, "bay", "model-families/vaes/") < impact(index, "encod", "model-families/vaes/")
+    assert (
+        0
+        < impact(index, "bay", "model-families/vaes/")
+        < impact(index, "encod", "model-families/vaes/")
+    )
     shown = [loc for sections in index.unit_texts().values() for loc, _, _ in sections]
     assert "model-families/vaes/#references" not in shown
     assert "model-families/vaes/#failures" in shown
 
 
 def test_acronyms_are_found_only_when_the_initials_spell_them():
-    text = "Retrieval-augmented generation (RAG) and low-rank adaptation (LoRA) but the model (GPT)."
+    text = (
+        "Retrieval-augmented generation (RAG) and low-rank adaptation (LoRA) but the model (GPT)."
+    )
     assert acronym_pairs([text]) == {
         ("rag", "retrieval augmented generation"),
         ("lora", "low rank adaptation"),
@@ -146,19 +171,21 @@ def test_browser_engine_decodes_what_python_encodes():
     stems = ["model", "diffus", "transform", "x", "3dgs", "über", "collaps", "a" * 40]
     numbers = [0, 1, 31, 32, 33, 1023, 1024, 99_999, 2**31]
     expected_shards = {stem: shard_of(stem, 32) for stem in stems}
-    encoded = "".join(encode_number(n) for n in [*numbers, 0])  # gap/impact pairs, padded
+    padded = [*numbers, 0]  # gap, impact, gap, impact, ...
+    encoded = "".join(encode_number(n) for n in padded)
     with chromium() as browser:
         page = browser.new_page()
         page.add_script_tag(content=ENGINE.read_text(encoding="utf-8"))
-        shards = page.evaluate("(stems) => Object.fromEntries(stems.map(s => [s, shardOf(s, 32)]))", stems)
+        shards = page.evaluate(
+            "(stems) => Object.fromEntries(stems.map(s => [s, shardOf(s, 32)]))", stems
+        )
         pairs = page.evaluate("(text) => [...decodePostings(text)]", encoded)
     assert shards == expected_shards
-    units, impacts, total = [], [], 0
-    for gap, value in zip(numbers[0::2], numbers[1::2] + [0]):
-        total += gap
-        units.append(total)
-        impacts.append(value)
-    assert pairs == [list(pair) for pair in zip(units, impacts)]
+    expected, unit = [], 0
+    for gap, value in zip(padded[0::2], padded[1::2], strict=True):
+        unit += gap
+        expected.append([unit, value])
+    assert pairs == expected
 
 
 # ------------------------------------------------------------------ the built site
@@ -196,7 +223,9 @@ def open_and_search(browser, base: str, query: str, viewport=(1280, 900)):
     page.locator("input.md-search__input").click()
     page.keyboard.type(query, delay=40)
     # The final answer carries snippets (<p> teasers); titles-only answers may come first.
-    page.locator(".md-search-result__item .md-search-result__article p").first.wait_for(timeout=15_000)
+    page.locator(".md-search-result__item .md-search-result__article p").first.wait_for(
+        timeout=15_000
+    )
     return context, page, at_load, fetched
 
 
@@ -217,7 +246,11 @@ def test_results_show_section_snippet_and_one_glossary_result(web_search):
     items = page.locator(".md-search-result__item")
     first_three = [items.nth(i).inner_text() for i in range(3)]
     assert sum("Glossary" in text for text in first_three) <= 1
-    gans = next(i for i in range(items.count()) if "Generative adversarial networks" in items.nth(i).inner_text())
+    gans = next(
+        i
+        for i in range(items.count())
+        if "Generative adversarial networks" in items.nth(i).inner_text()
+    )
     assert gans < 3
     item = items.nth(gans)
     assert item.locator(".hb-search-path").first.inner_text() == "Model families"
@@ -250,7 +283,9 @@ def test_suggestion_completes_the_word_being_typed(web_search):
     page.locator("input.md-search__input").click()
     page.keyboard.type("tokeniz", delay=40)
     suggest = page.locator(".md-search__suggest")
-    page.wait_for_function("() => document.querySelector('.md-search__suggest').textContent.length > 7")
+    page.wait_for_function(
+        "() => document.querySelector('.md-search__suggest').textContent.length > 7"
+    )
     assert suggest.inner_text().startswith("tokeniz")
     context.close()
 

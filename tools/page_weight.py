@@ -118,7 +118,9 @@ def fetched_at_load(tree, page: str) -> list[tuple[str, str]]:
     base = "" if base == "." else base + "/"
     fetched = []
     if config.get("search"):
-        fetched.append(("js", posixpath.normpath(posixpath.join(posixpath.dirname(page), config["search"]))))
+        fetched.append(
+            ("js", posixpath.normpath(posixpath.join(posixpath.dirname(page), config["search"])))
+        )
     if tree.css_first("form[name=search]") is not None:
         fetched.append(("data", base + "search/search_index.json"))
     return fetched

@@ -205,16 +205,22 @@ def report(name: str, scores: Scores) -> dict:
     first = [o.first_ms for o in scores.outcomes]
     final = [o.final_ms for o in scores.outcomes]
     verdict = "met" if max(first) <= RESULTS_BUDGET_MS else "NOT met"
-    print(f"  keyup to first results (search data loaded): median {statistics.median(first):.0f} ms, "
-          f"max {max(first):.0f} ms; budget <= {RESULTS_BUDGET_MS} ms: {verdict}")
-    print(f"  keyup to final results with snippets: median {statistics.median(final):.0f} ms, "
-          f"max {max(final):.0f} ms (after the worker's {TYPING_PAUSES} ms typing pauses)")
+    print(
+        f"  keyup to first results (search data loaded): median {statistics.median(first):.0f} ms, "
+        f"max {max(first):.0f} ms; budget <= {RESULTS_BUDGET_MS} ms: {verdict}"
+    )
+    print(
+        f"  keyup to final results with snippets: median {statistics.median(final):.0f} ms, "
+        f"max {max(final):.0f} ms (after the worker's {TYPING_PAUSES} ms typing pauses)"
+    )
     misses = [o for o in scores.outcomes if o.rank != 1]
     print(f"  not first ({len(misses)}):")
     for outcome in misses:
         rank = outcome.rank or "-"
-        print(f"    [{outcome.query.group}] {outcome.query.text!r} rank {rank}; "
-              f"want {', '.join(outcome.query.expect)}; got {', '.join(outcome.ranked[:3]) or 'nothing'}")
+        print(
+            f"    [{outcome.query.group}] {outcome.query.text!r} rank {rank}; "
+            f"want {', '.join(outcome.query.expect)}; got {', '.join(outcome.ranked[:3]) or 'nothing'}"
+        )
     return {
         "summary": {group or "all": values for group, values in summary.items()},
         "first_ms": {"median": statistics.median(first), "max": max(first)},

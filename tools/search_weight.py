@@ -103,17 +103,23 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     report = {"handbook": measure(args.site, sample_queries(), START_PAGE["handbook"])}
     handbook = report["handbook"]
-    print(f"\nFirst search, KB gzipped (engine + meta + postings + texts of the results shown), "
-          f"typed at {KEY_DELAY_MS} ms a key:")
+    print(
+        f"\nFirst search, KB gzipped (engine + meta + postings + texts of the results shown), "
+        f"typed at {KEY_DELAY_MS} ms a key:"
+    )
     for row in handbook["queries"]:
         print(f"  {row['query']!r:45} {kb(row['bytes_gz']):>7} KB  ({row['files']} files)")
     verdict = "met" if handbook["max"] <= BUDGET_GZIP else "NOT met"
-    print(f"  median {kb(handbook['median'])} KB, max {kb(handbook['max'])} KB; "
-          f"budget <= {kb(BUDGET_GZIP)} KB: {verdict}")
+    print(
+        f"  median {kb(handbook['median'])} KB, max {kb(handbook['max'])} KB; "
+        f"budget <= {kb(BUDGET_GZIP)} KB: {verdict}"
+    )
     for pages in [int(n) for n in args.synthetic.split(",") if n.strip()]:
         result = report[f"synthetic {pages}"] = synthetic(pages)
-        print(f"  synthetic handbook, {pages} pages: median {kb(result['median'])} KB, "
-              f"max {kb(result['max'])} KB (meta.json {kb(result['meta_bytes'])} KB raw)")
+        print(
+            f"  synthetic handbook, {pages} pages: median {kb(result['median'])} KB, "
+            f"max {kb(result['max'])} KB (meta.json {kb(result['meta_bytes'])} KB raw)"
+        )
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(report, indent=2) + "\n")
