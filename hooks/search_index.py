@@ -85,16 +85,22 @@ KIND_PRIOR = {
 
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
-# "retrieval-augmented generation (RAG)": the words before an acronym in parentheses.
-_ACRONYM = re.compile(r"((?:[A-Za-z][A-Za-z0-9]*[\s-]+){1,6})\(([A-Z][A-Za-z]{1,7})\)")
+# "retrieval-augmented generation (RAG)": an acronym in parentheses after its words.
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)")
+_WORDS_BEFORE = re.compile(r"((?:[A-Za-z][A-Za-z0-9]*[\s-]+){1,6})$")
 
 _stemmer = snowballstemmer.stemmer("english")
 
 
+_COMBINING_MARKS = re.compile("[\u0300-\u036f]")  # the range search-engine.js strips
+
+
 def fold(text: str) -> str:
     """Lower case without accents: 'Café' -> 'cafe' (the browser folds queries the same way)."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    lowered = text.lower()
+    if lowered.isascii():
+        return lowered
+    return _COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", lowered))
 
 
 def words(text: str) -> list[str]:
@@ -318,12 +324,15 @@ def acronym_pairs(texts: Iterable[str]) -> set[tuple[str, str]]:
     pairs = set()
     for text in texts:
         for match in _ACRONYM.finditer(text):
-            acronym = match.group(2)
+            acronym = match.group(1)
+            before_text = _WORDS_BEFORE.search(text, max(0, match.start() - 120), match.start())
+            if before_text is None:
+                continue
             letters = acronym[:-1] if acronym.endswith("s") and len(acronym) > 2 else acronym
             if not letters.isupper():  # "LoRA": the capitals are the initials
                 letters = "".join(ch for ch in letters if ch.isupper())
             letters = letters.lower()
-            before = words(match.group(1))
+            before = words(before_text.group(1))
             for size in range(len(letters), 0, -1):
                 tail = before[-size:]
                 initials = "".join(word[0] for word in tail)

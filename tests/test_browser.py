@@ -84,6 +84,24 @@ def test_search_finds_a_known_term(open_page, edition):
     assert any("model-families/gans" in href for href in hrefs), hrefs
 
 
+def test_search_by_keyboard_opens_the_result_with_its_words_marked(open_page, edition):
+    """The reader presses "/", types, picks the first result with the arrow key and Enter;
+    the page opens with the query's words highlighted (Material's search.highlight)."""
+    page = open_page("foundations/faq")
+    page.keyboard.press("/")
+    page.keyboard.type("mode collapse", delay=40)
+    page.locator(".md-search-result__item .md-search-result__article p").first.wait_for(
+        timeout=10_000
+    )
+    page.keyboard.press("ArrowDown")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "h=" in page.url
+    marked = page.locator("article mark").first
+    marked.wait_for(timeout=5_000)
+    assert "collapse" in marked.inner_text().lower() or "mode" in marked.inner_text().lower()
+
+
 def test_three_internal_links_load(open_page, edition):
     page = open_page("")
     for name, title in (
