@@ -111,6 +111,13 @@ def test_focus_is_visible_on_links_and_buttons(page):
     assert [state for state in seen if not state["visible"]] == []
 
 
+def test_open_search_results_have_no_serious_axe_violations(site):
+    """The result list (section labels, snippets, marked words) in light and dark."""
+    base, browser = site
+    violations = scan(browser, base, ["model-families/gans/"], SUITE_RULES, query="mode collapse")
+    assert [v.render() for v in violations if v.impact in BLOCKING] == []
+
+
 def test_search_opens_from_the_keyboard_finds_and_closes(page):
     page.goto(page.base + "")
     page.keyboard.press("/")  # Material's search shortcut
