@@ -40,11 +40,12 @@ from handbook_data import DataPaths, load_handbook, unused_tags
 from handbook_models import Handbook
 from html_repairs import repair_page, unwrap_document
 from link_hints import DocLink, broken_links, find_doc_links, heading_ids
-from math_svg import MathError, typeset_math
+from math_svg import MathError, typeset_math, use_disk_cache
 from notation import load_notation
 from page_actions import report_problem_url, source_file
 from page_history import last_changed
 from page_markers import leftover_marker
+from render_cache import cache_folder
 from search_index import build_search_index, search_files
 from serve_errors import guard_server
 from tag_pages import tag_page_path
@@ -85,6 +86,7 @@ FETCHING_FEATURES = (
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global state
     state = BuildState(config)
+    use_disk_cache(cache_folder(state.paths.root, os.environ))
     stamp = build_stamp(state.paths.root, os.environ, default_version="dev")
     config.extra["build"] = stamp.as_dict()
     if config.extra.get("offline"):

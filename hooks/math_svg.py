@@ -20,7 +20,10 @@ import re
 import warnings
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
 
+from render_cache import RenderCache, source_digest
 from svg_path_compact import compact_path
 
 MATH_SPAN = re.compile(
@@ -94,8 +97,64 @@ def _short_glyph_ids(page_html: str, glyph_ids: list[str]) -> str:
     return _GLYPH_REF.sub(lambda match: short[match.group(0)], page_html)
 
 
+_disk: RenderCache | None = None
+
+
+def use_disk_cache(folder: Path | None) -> None:
+    """Keep typeset formulas in `folder` (render_cache.py) across builds; None: in memory only.
+    The key covers ziamath's and ziafont's versions, this module's and svg_path_compact's
+    source, the size and precision, the LaTeX and the display mode."""
+    global _disk
+    if folder is None:
+        _disk = None
+        return
+    here = Path(__file__).resolve().parent
+    version = " ".join(
+        [
+            "math-svg",
+            f"ziamath {metadata.version('ziamath')}",
+            f"ziafont {metadata.version('ziafont')}",
+            source_digest(here / "math_svg.py", here / "svg_path_compact.py"),
+            f"size {_SIZE_PX}",
+        ]
+    )
+    _disk = RenderCache(folder / "math", version)
+    typeset_formula.cache_clear()
+
+
+def disk_cache_stats() -> tuple[int, int]:
+    """(hits, misses) of the disk cache in this process."""
+    return (_disk.hits, _disk.misses) if _disk else (0, 0)
+
+
 @lru_cache(maxsize=4096)
 def typeset_formula(latex: str, display: bool) -> Formula:
+    """One formula, from the disk cache when an equal one was typeset before."""
+    key = _disk.key(latex, "display" if display else "inline") if _disk else ""
+    if _disk is not None:
+        cached = _disk.get(key)
+        if _is_formula_entry(cached):
+            return Formula(cached["html"], tuple(tuple(glyph) for glyph in cached["glyphs"]))
+    formula = _typeset(latex, display)
+    if _disk is not None:
+        _disk.put(key, {"html": formula.html, "glyphs": [list(g) for g in formula.glyphs]})
+    return formula
+
+
+def _is_formula_entry(value) -> bool:
+    """A readable entry of the right shape; anything else (a damaged file) is typeset anew."""
+    return (
+        isinstance(value, dict)
+        and isinstance(value.get("html"), str)
+        and isinstance(value.get("glyphs"), list)
+        and all(
+            isinstance(glyph, list) and len(glyph) == 2 and all(isinstance(p, str) for p in glyph)
+            for glyph in value["glyphs"]
+        )
+    )
+
+
+def _typeset(latex: str, display: bool) -> Formula:
     try:
         svg = load_ziamath().Latex(latex, size=_SIZE_PX, inline=not display).svg()
     except Exception as error:  # ziamath raises assorted errors on bad input

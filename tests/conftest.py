@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +15,12 @@ import pytest
 
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(PROJECT / "hooks"), str(PROJECT / "tools")]
+
+# Every build in the suite (the real site, project copies, double builds) shares one math
+# cache of its own: formulas are typeset once per run, and never read from a developer's
+# .cache/ (hooks/render_cache.py).
+os.environ["HANDBOOK_CACHE_DIR"] = tempfile.mkdtemp(prefix="handbook-test-cache-")
+atexit.register(shutil.rmtree, os.environ["HANDBOOK_CACHE_DIR"], ignore_errors=True)
 
 from handbook_data import DataPaths, load_handbook  # noqa: E402
 from project_copy import copy_project  # noqa: E402
