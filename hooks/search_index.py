@@ -291,17 +291,18 @@ def split_units(
 def search_files(index: SearchIndex, config: Mapping, offline: bool) -> dict[str, str]:
     """The files that replace Material's search index, by site path.
 
-    Web: search/search_index.json is an empty shell, and the worker fetches the rest when a
-    reader searches.
+    Web: search/search_index.json keeps only Material's `config` (no documents), and the
+    worker fetches the rest when a reader searches.
     Offline: search/search_index.js carries everything, as file:// pages cannot fetch.
     """
     meta = index.meta_json()
     shards = index.postings_shards()
     texts = index.unit_texts()
     compact = {"separators": (",", ":"), "ensure_ascii": False}
-    # Material's script fetches this file on every page view and passes it to the worker,
-    # which needs nothing from it on the web: an empty shell.
-    stub = {"search/search_index.json": json.dumps({"config": {}, "docs": []}, **compact)}
+    # Material's script fetches this file on every page view: it passes it to the worker,
+    # which needs nothing from it on the web, and reads `config` (the word separator) to
+    # highlight the searched words on the page a result opens. So: the config, and no docs.
+    stub = {"search/search_index.json": json.dumps({"config": config, "docs": []}, **compact)}
     if offline:
         data = {"meta": meta, "postings": shards, "texts": texts}
         # Material hands the worker only `config` and `docs` of this object.

@@ -21,6 +21,7 @@
 var SHOWN = 10;            /* results that get a snippet (the first screen, and more) */
 var SECTIONS_PER_RESULT = 4;
 var SNIPPET_WORDS = 28;
+var RARE_RANK = 0.6;       /* stems past this share of the vocabulary (by use) count as rare */
 
 var source = null;         /* where the data comes from: meta(), postings(shard), text(unit) */
 var index = null;          /* Promise of the analysed meta data */
@@ -74,9 +75,10 @@ function decodePostings(text) {
 
 function analyse(data) {
   /* Stems come most used first: a form's position is its rank for corrections. */
-  var formToStem = new Map(), forms = [], stemForms = new Map();
-  data.forms.forEach(function (pair) {
+  var formToStem = new Map(), forms = [], stemForms = new Map(), stemRank = new Map();
+  data.forms.forEach(function (pair, rank) {
     var stem = pair[0];
+    stemRank.set(stem, rank);
     stemForms.set(stem, []);
     pair[1].split(" ").forEach(function (entry) {
       var form = entry[0] === "." ? stem + entry.slice(1) : entry;
@@ -101,6 +103,7 @@ function analyse(data) {
     postings: new Map(),   /* stem -> Map(unit -> impact), decoded when first used */
     formToStem: formToStem,
     stemForms: stemForms,
+    stemRank: stemRank,
     forms: forms,
     synonyms: data.synonyms,
     named: named
@@ -216,7 +219,16 @@ function parseQuery(ix, query) {
     var stem = ix.formToStem.get(word);
     var completing = typing && position === kept.length - 1;
     var completed = completing ? completions(ix, word) : [];
-    if (stem) { alts.set(stem, 1); shown.push(word); }
+    if (stem) {
+      alts.set(stem, 1);
+      shown.push(word);
+      /* A rare word may be a typo the text itself contains: add the common words it is
+       * one edit away from, as if it were unknown. */
+      if (ix.stemRank.get(stem) > RARE_RANK * ix.stemRank.size) corrections(ix, word).forEach(function (c) {
+        var s = ix.formToStem.get(c.form);
+        if (!alts.has(s) && ix.stemRank.get(s) < ix.stemRank.get(stem)) alts.set(s, c.weight);
+      });
+    }
     /* A word being typed that begins known words is unfinished, not misspelled. */
     else if (!completed.length) corrections(ix, word).forEach(function (c) {
       var s = ix.formToStem.get(c.form);
@@ -504,7 +516,7 @@ async function display(ix, groups, result) {
       var entry = docs.filter(function (d) { return d.unit === ix.units[entryHit.unit]; })[0];
       out.push(item(entry, escapeHTML(entry.unit.title), result.score - n));
       if (n === 0)
-        out.push({ location: entry.location.split("#")[0], title: '<span class="hb-search-path">Reference</span> Glossary', text: "", score: 0, terms: {} });
+        out.push({ location: entry.location.split("#")[0], title: '<span class="hb-search-path">Reference</span> Glossary', text: "", score: 0, terms: termsFor(groups, entry.found) });
     });
     return out;
   }
@@ -513,7 +525,10 @@ async function display(ix, groups, result) {
     out.push(item(head, pathTitle(head.unit), result.score));
   } else {
     out.push(item(best, escapeHTML(best.heading), result.score));
-    out.push({ location: head.location, title: pathTitle(head.unit), text: "", score: 0, terms: {} });
+    /* The page's own link: Material renders it first, and its terms become ?h= there. */
+    var inPage = new Set();
+    docs.forEach(function (d) { if (d.unit === first) d.found.forEach(function (stem) { inPage.add(stem); }); });
+    out.push({ location: head.location, title: pathTitle(head.unit), text: "", score: 0, terms: termsFor(groups, inPage) });
   }
   scored.filter(function (d) { return d !== best && d !== head; })
     .slice(0, SECTIONS_PER_RESULT - 1)
