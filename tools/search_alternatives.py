@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 from local_site import chromium
-from search_eval import QUERY_FILES, Outcome, Scores, load_queries, page_id
+from search_eval import QUERY_FILES, UNSEEN, Outcome, Scores, load_queries, page_id
 
 PROJECT = Path(__file__).resolve().parent.parent
 PACKAGE = PROJECT / "tools" / "minisearch"
@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
         scores.outcomes.append(Outcome(query, pages, 0.0, 0.0))
     print("MiniSearch 7 (BM25+, fuzzy 0.2, prefix, title x4, headings x2) on the same units:")
     print(f"{'set':10} {'queries':>7} {'hit@1':>7} {'hit@3':>7} {'MRR':>6}")
-    for group in (*QUERY_FILES, None):
+    for group in (*QUERY_FILES, UNSEEN, None):
         values = scores.of(group)
         print(
             f"{group or 'all':10} {values['queries']:7d} {values['hit@1']:7.0%} "
