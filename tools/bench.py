@@ -144,6 +144,33 @@ def link_checker_speed(site: Path) -> dict:
     }
 
 
+def real_handbook_builds(runs: int) -> dict:
+    """The real handbook: a build with an empty math cache, then with it filled, and the same
+    warm build without minification (what `make serve` skips). Medians of `runs`."""
+    config = PROJECT / "mkdocs.yml"
+    saved = {key: os.environ.get(key) for key in ("HANDBOOK_CACHE_DIR", "HANDBOOK_MINIFY")}
+    times: dict[str, list[float]] = {"cold": [], "warm": [], "warm, no minification": []}
+    try:
+        for run in range(runs):
+            with tempfile.TemporaryDirectory(prefix="handbook-bench-real-") as scratch:
+                os.environ["HANDBOOK_CACHE_DIR"] = str(Path(scratch) / "cache")
+                os.environ.pop("HANDBOOK_MINIFY", None)
+                times["cold"].append(timed_build(config, Path(scratch) / "cold")[0])
+                times["warm"].append(timed_build(config, Path(scratch) / "warm")[0])
+                os.environ["HANDBOOK_MINIFY"] = "false"
+                times["warm, no minification"].append(
+                    timed_build(config, Path(scratch) / "plain")[0]
+                )
+            print(f"real handbook run {run + 1}: {[round(t[-1], 1) for t in times.values()]}")
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+    return {label: round(statistics.median(values), 2) for label, values in times.items()}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes and one run each")
@@ -176,6 +203,7 @@ def main(argv: list[str] | None = None) -> int:
         config = write_handbook(Path(scratch), Shape(articles=mid, terms=1000))
         timed_build(config, Path(scratch) / "site")
         report["link_checker"] = link_checker_speed(Path(scratch) / "site")
+    report["real_handbook"] = real_handbook_builds(runs=1 if args.quick else 2)
     report["serve_rebuild"] = serve_rebuild_times(runs=1 if args.quick else 3)
     linking = {row["terms"]: row["ms_per_page"] for row in report["linking"]}
     measured = {
@@ -217,6 +245,15 @@ def print_report(report: dict, quick: bool) -> None:
     print(
         f"\nLink checker: {checker['pages']} pages in {checker['seconds']} s "
         f"= {checker['pages_per_second']} pages/s"
+    )
+    real = report["real_handbook"]
+    print("\nThe real handbook (`mkdocs build`; math cache empty, then filled)")
+    print("| build | seconds (median) |\n| --- | ---: |")
+    for label, seconds in real.items():
+        print(f"| {label} | {seconds} |")
+    print(
+        f"Math cache saves {real['cold'] - real['warm']:.1f} s; minification costs "
+        f"{real['warm'] - real['warm, no minification']:.1f} s (not paid by `make serve`)."
     )
     print("\nLive editing: `mkdocs serve` rebuild of the real handbook after an edit")
     print("| edit | file | rebuild (median) |\n| --- | --- | ---: |")

@@ -1,4 +1,4 @@
-"""How long `mkdocs serve` takes to rebuild after an edit: one article, then the glossary data.
+"""How long `mkdocs serve` takes to rebuild after an edit: one article, the glossary, a dataset.
 
     python tools/serve_rebuild.py [--runs 3]
 
@@ -28,6 +28,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 EDITS = {
     "one article": ("docs/model-families/gans.md", "\nAn edit to time the rebuild.\n"),
     "glossary data": ("data/glossary.yml", ""),  # appends a harmless YAML comment below
+    "dataset": ("data/tables/systems.yml", ""),
 }
 BUILT = "Documentation built in"
 
