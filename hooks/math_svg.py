@@ -108,6 +108,8 @@ def use_disk_cache(folder: Path | None) -> None:
     if folder is None:
         _disk = None
         return
+    if _disk is not None and _disk.folder == folder / "math":
+        return  # `serve` calls this on every rebuild: keep the formulas already in memory
     here = Path(__file__).resolve().parent
     version = " ".join(
         [

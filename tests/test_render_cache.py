@@ -29,6 +29,19 @@ def test_a_corrupt_entry_is_a_miss_and_an_unwritable_folder_only_slows(tmp_path)
     RenderCache(blocked, "v").put("ab", {"html": "x"})  # no exception
 
 
+def test_serve_rebuilds_keep_the_formulas_in_memory(tmp_path):
+    """`mkdocs serve` runs on_config (and so use_disk_cache) before every rebuild."""
+    page = '<p><span class="arithmatex">\\(a+b\\)</span></p>'
+    try:
+        math_svg.use_disk_cache(tmp_path)
+        math_svg.typeset_math(page)
+        math_svg.use_disk_cache(tmp_path)  # the next rebuild
+        math_svg.typeset_math(page)
+        assert math_svg.disk_cache_stats() == (0, 1)  # the second came from memory
+    finally:
+        math_svg.use_disk_cache(None)
+
+
 def test_cache_folder_follows_the_environment(tmp_path):
     assert cache_folder(tmp_path, {}) == tmp_path / ".cache" / "handbook"
     assert cache_folder(tmp_path, {"HANDBOOK_CACHE_DIR": "/x"}).as_posix() == "/x"
@@ -41,12 +54,14 @@ def test_a_second_build_reads_formulas_from_disk_with_identical_output(tmp_path)
         math_svg.use_disk_cache(tmp_path)
         first = math_svg.typeset_math(page)
         assert math_svg.disk_cache_stats() == (0, 1)
-        math_svg.use_disk_cache(tmp_path)  # a new build: empty memory, same folder
+        math_svg.use_disk_cache(None)  # a new process: empty memory, same folder
+        math_svg.use_disk_cache(tmp_path)
         second = math_svg.typeset_math(page)
         assert math_svg.disk_cache_stats() == (1, 0)
         assert second == first
         for entry in tmp_path.rglob("*.json"):  # a damaged cache typesets again
             entry.write_text("[]")
+        math_svg.use_disk_cache(None)
         math_svg.use_disk_cache(tmp_path)
         assert math_svg.typeset_math(page) == first
     finally:
