@@ -41,15 +41,15 @@ from handbook_models import Handbook
 from html_repairs import repair_page, unwrap_document
 from link_hints import DocLink, broken_links, find_doc_links, heading_ids
 from math_svg import MathError, typeset_math, use_disk_cache
-from notation import load_notation
+from notation import NOTATION_PATH, load_notation
 from page_actions import report_problem_url, source_file
 from page_history import last_changed
 from page_markers import leftover_marker
 from render_cache import cache_folder
-from search_index import build_search_index, search_files
+from search_index import PageInfo, build_search_index, search_files
 from serve_errors import guard_server
-from tag_pages import tag_page_path
-from whats_new import FEED_PATH, Release, atom_feed, load_releases
+from tag_pages import TAGS_INDEX, sections_from_nav, tag_page_path
+from whats_new import FEED_PATH, WHATS_NEW_PATH, Release, atom_feed, load_releases
 
 log = logging.getLogger("mkdocs.hooks.handbook")
 
@@ -69,6 +69,7 @@ class BuildState:
         self.last_changed: dict[str, str] = {}  # repository path -> date of its last commit
         self.doc_links: dict[str, list[DocLink]] = {}  # article -> its links to pages/anchors
         self.releases: list[Release] | None = None  # CHANGELOG.md: What's new and its feed
+        self.search_pages: dict[str, PageInfo] = {}  # page URL -> section and kind, for search
 
 
 state: BuildState | None = None
@@ -222,6 +223,7 @@ def on_env(env, config: MkDocsConfig, files: Files):
     # All pages have rendered by now: every anchor id is known, and the glossary's "used on"
     # lists are complete.
     check_doc_links(files)
+    state.search_pages = search_pages(files, config.nav or [])
     glossary_page = files.get_file_from_path(GLOSSARY_PATH).page
     unused = []
     links_to: dict[str, tuple[str, str]] = {}  # page URL -> (href from the glossary, title)
@@ -267,32 +269,55 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def write_search_index(config: MkDocsConfig) -> None:
     """Replace Material's full-text search index with the handbook's (hooks/search_index.py),
-    read by overrides/assets/javascripts/search-worker.js."""
+    read by overrides/assets/javascripts/search-engine.js."""
     site = Path(config.site_dir)
     material = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    sections = {
-        item.split("/", 1)[0]: title
-        for entry in config.nav or []
-        if isinstance(entry, dict)
-        for title, children in entry.items()
-        if isinstance(children, list)
-        for item in children[:1]
-        if isinstance(item, str)
-    }
     names = {term.anchor: term.names for term in state.handbook.terms.values()}
-    suffix = "/" if config.use_directory_urls else ".html"
-    index = build_search_index(
-        material["docs"],
-        sections,
-        glossary_location=GLOSSARY_PATH.removesuffix(".md") + suffix,
-        bibliography_location=BIBLIOGRAPHY_PATH.removesuffix(".md") + suffix,
-        glossary_names=names,
-    )
+    index = build_search_index(material["docs"], state.search_pages, names)
     offline = bool(config.extra.get("offline"))
     for path, text in search_files(index, material["config"], offline).items():
         target = site / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
+
+
+TIMELINE_PATH = "reference/timeline.md"  # written by hand around the systems dataset
+
+# Pages that search ranks below articles (search_index.KIND_PRIOR): they list or index what
+# the articles explain.
+SEARCH_KINDS = {
+    GLOSSARY_PATH: "glossary",
+    BIBLIOGRAPHY_PATH: "bibliography",
+    TIMELINE_PATH: "timeline",
+    WHATS_NEW_PATH: "whats-new",
+    NOTATION_PATH: "notation",
+    TAGS_INDEX: "tags",
+}
+
+
+def search_pages(files: Files, nav: list) -> dict[str, PageInfo]:
+    """Each page's URL -> its navigation section and kind, for the search index."""
+    sections = sections_from_nav(nav)
+    tag_pages = {tag_page_path(name) for name in state.handbook.tags}
+    pages = {}
+    for file in files.documentation_pages():
+        source = file.src_uri
+        if source in SEARCH_KINDS:
+            kind = SEARCH_KINDS[source]
+        elif source in tag_pages:
+            kind = "tags"
+        elif source == "index.md":
+            kind = "home"
+        elif source.endswith("/index.md"):
+            kind = "section"
+        else:
+            kind = "article"
+        # Tag pages stay out of the navigation: they sit where the tags overview does.
+        section = sections.get(TAGS_INDEX if source in tag_pages else source, "")
+        # page.url is the location Material's search writes ("" for the home page, whose
+        # file.url is "./").
+        pages[file.page.url if file.page else file.url] = PageInfo(section, kind)
+    return pages
 
 
 def on_serve(server, config: MkDocsConfig, builder):

@@ -44,13 +44,13 @@ SHARD_BYTES = 6_000  # aim for postings shards of about this size (before compre
 
 # Words too common to say anything about a page; a query made only of them keeps them.
 STOP_WORDS = frozenset(
-    """a about after again all also am an and any are as at be because been before being
-    between both but by can could did do does doing done during each few for from further get
-    gets got had has have having he her here hers him his how i if in into is it its itself
-    just me more most my no nor et al not now of off on once only or other our out over own same she
-    should so some such than that the their them then there these they this those through to
-    too under until up very was we were what when where which while who whom why will with
-    would you your""".split()
+    """a about after again al all also am an and any are as at be because been before being
+    between both but by can could did do does doing done during each et few for from further
+    get gets got had has have having he her here hers him his how i if in into is it its
+    itself just me more most my no nor not now of off on once only or other our out over own
+    same she should so some such than that the their them then there these they this those
+    through to too under until up very was we were what when where which while who whom why
+    will with would you your""".split()
 )
 TOKEN = re.compile(r"[a-z0-9]+")  # the browser splits queries with the same pattern
 
@@ -133,7 +133,7 @@ class Section:
 class Unit:
     location: str
     title: str
-    path: str  # where it sits, for the result: "Model families", "Glossary"
+    path: str  # its navigation section, shown with the result: "Model families"
     kind: str
     names: tuple[str, ...] = ()  # a glossary entry's term and aliases
 
@@ -223,42 +223,26 @@ def encode_forms(term: str, forms: Sequence[str]) -> str:
     return " ".join("." + form[len(term) :] if form.startswith(term) else form for form in forms)
 
 
-def page_kind(page: str, glossary: str, bibliography: str) -> str:
-    if page == "" or page.startswith("index."):
-        return "home"
-    if page.startswith(glossary):
-        return "glossary"
-    if page.startswith(bibliography):
-        return "bibliography"
-    if page.startswith("tags/") or page.startswith("tags."):
-        return "tags"
-    name = page.rstrip("/").rsplit("/", 1)[-1]
-    if name in {"timeline", "timeline.html"}:
-        return "timeline"
-    if name in {"whats-new", "whats-new.html"}:
-        return "whats-new"
-    if name in {"notation", "notation.html"}:
-        return "notation"
-    if name in {"index.html"} or page.count("/") == 1 and page.endswith("/"):
-        return "section"
-    return "article"
+@dataclass(frozen=True)
+class PageInfo:
+    """What the build knows of a page that the search index needs (the glue fills it in)."""
+
+    section: str  # the navigation section holding it, shown above each result: "Model families"
+    kind: str  # a key of KIND_PRIOR; "glossary" pages have one result unit per entry
 
 
-def _section_name(page: str, section_names: Mapping[str, str]) -> str:
-    top = page.split("/", 1)[0]
-    return section_names.get(top, "")
+ARTICLE = PageInfo("", "article")
 
 
 def split_units(
     docs: Sequence[Mapping],
-    section_names: Mapping[str, str],
-    glossary_location: str,
-    bibliography_location: str,
+    pages: Mapping[str, PageInfo],
     glossary_names: Mapping[str, tuple[str, ...]],
 ) -> tuple[list[Unit], list[Section]]:
     """Material's documents as result units and their sections, in Material's order.
 
-    `glossary_names` maps an entry's anchor ("term-vae") to its term and aliases.
+    `pages` maps a page's location ("model-families/gans/") to its PageInfo; `glossary_names`
+    maps an entry's anchor ("term-vae") to its term and aliases.
     """
     units: list[Unit] = []
     sections: list[Section] = []
@@ -266,20 +250,16 @@ def split_units(
     for doc in docs:
         location = doc["location"]
         page, _, anchor = location.partition("#")
-        kind = page_kind(page, glossary_location, bibliography_location)
+        info = pages.get(page, ARTICLE)
         title = plain_text(doc.get("title", ""))
         text = plain_text(doc.get("text", ""))
-        if kind == "glossary" and anchor.startswith("term-"):
-            units.append(
-                Unit(location, title, "Glossary", "glossary", glossary_names.get(anchor, ()))
-            )
+        if info.kind == "glossary" and anchor.startswith("term-"):
+            names = glossary_names.get(anchor, ())
+            units.append(Unit(location, title, info.section, info.kind, names))
             sections.append(Section(location, title, text, len(units) - 1, True))
             continue
         if page not in unit_of_page:
-            path = _section_name(page, section_names)
-            if kind in {"glossary", "bibliography", "timeline", "whats-new", "notation", "tags"}:
-                path = section_names.get("reference", "Reference")
-            units.append(Unit(page, title, path if page else "", kind))
+            units.append(Unit(page, title, info.section, info.kind))
             unit_of_page[page] = len(units) - 1
         unit = unit_of_page[page]
         sections.append(
@@ -350,14 +330,10 @@ def _stems(phrase: str) -> tuple[str, ...]:
 
 def build_search_index(
     docs: Sequence[Mapping],
-    section_names: Mapping[str, str],
-    glossary_location: str,
-    bibliography_location: str,
+    pages: Mapping[str, PageInfo],
     glossary_names: Mapping[str, tuple[str, ...]] = {},
 ) -> SearchIndex:
-    units, sections = split_units(
-        docs, section_names, glossary_location, bibliography_location, glossary_names
-    )
+    units, sections = split_units(docs, pages, glossary_names)
     # Term frequencies per unit and field, then one BM25F impact per (stem, unit). Which
     # section of a unit to show is decided in the browser, from the unit's text file.
     body = [Counter() for _ in units]

@@ -15,6 +15,7 @@ import pytest
 from browser import chromium, require_chromium, serve_directory
 from search_index import (
     STOP_WORDS,
+    PageInfo,
     acronym_pairs,
     build_search_index,
     encode_number,
@@ -31,7 +32,11 @@ def doc(location: str, title: str, text: str = "") -> dict:
     return {"location": location, "title": title, "text": text}
 
 
-SECTIONS = {"model-families": "Model families", "reference": "Reference"}
+PAGES = {
+    "model-families/gans/": PageInfo("Model families", "article"),
+    "model-families/vaes/": PageInfo("Model families", "article"),
+    "reference/glossary/": PageInfo("Reference", "glossary"),
+}
 DOCS = [
     doc("model-families/gans/", "Generative adversarial networks"),
     doc(
@@ -69,9 +74,7 @@ def build(docs=DOCS):
         "term-vae": ("VAE", "variational autoencoder"),
         "term-mode-collapse": ("Mode collapse",),
     }
-    return build_search_index(
-        docs, SECTIONS, "reference/glossary/", "reference/bibliography/", names
-    )
+    return build_search_index(docs, PAGES, names)
 
 
 def impact(index, word: str, location: str) -> int:

@@ -74,6 +74,7 @@ function decodePostings(text) {
 }
 
 function analyse(data) {
+  var token = new RegExp(data.token, "g"), stop = new Set(data.stop);  /* as in search_index.py */
   /* Stems come most used first: a form's position is its rank for corrections. */
   var formToStem = new Map(), forms = [], stemForms = new Map(), stemRank = new Map();
   data.forms.forEach(function (pair, rank) {
@@ -91,12 +92,13 @@ function analyse(data) {
   var named = new Map();  /* "stem stem" of a glossary term or alias -> unit */
   units.forEach(function (unit, number) {
     unit.names.forEach(function (name) {
-      named.set(stems(name, formToStem, new Set(data.stop)).join(" "), number);
+      named.set(stems(name, token, formToStem, stop).join(" "), number);
     });
   });
   return {
-    token: new RegExp(data.token, "g"),
-    stop: new Set(data.stop),
+    glossary: units.filter(function (u) { return u.kind === "glossary" && u.location.indexOf("#") < 0; })[0],
+    token: token,
+    stop: stop,
     units: units,
     shards: data.shards,
     loaded: new Map(),     /* shard -> Promise of { stem: encoded postings } */
@@ -110,8 +112,8 @@ function analyse(data) {
   };
 }
 
-function stems(text, formToStem, stop) {
-  return (fold(text).match(/[a-z0-9]+/g) || [])
+function stems(text, token, formToStem, stop) {
+  return (fold(text).match(token) || [])
     .filter(function (w) { return !stop.has(w); })
     .map(function (w) { return formToStem.get(w) || w; });
 }
@@ -210,7 +212,7 @@ function completions(ix, word) {
 
 /* The query as groups, one per kept word: { word, alts: Map(stem -> weight), forms: [...] }. */
 function parseQuery(ix, query) {
-  var all = fold(query).match(/[a-z0-9]+/g) || [];
+  var all = fold(query).match(ix.token) || [];
   var kept = all.filter(function (w) { return !ix.stop.has(w); });
   if (!kept.length) kept = all;
   var typing = !/\s$/.test(query);
@@ -299,7 +301,7 @@ function rank(ix, groups) {
     var share = matched / groups.length;
     var score = sum * share * share;
     if (ix.named.get(queryStems) === unit) score *= 2;
-    ranked.push({ unit: unit, score: score, row: row });
+    ranked.push({ unit: unit, score: score });
   });
   ranked.sort(function (a, b) { return b.score - a.score || a.unit - b.unit; });
   /* The glossary is one result: its entries become that result's sections. */
@@ -472,12 +474,19 @@ function termsFor(groups, found) {
   return terms;
 }
 
+/* The glossary page itself, which heads the glossary's one result in Material's list. */
+function glossaryHead(ix, terms) {
+  return { location: ix.glossary.location, title: pathTitle(ix.glossary), text: "", score: 0, terms: terms };
+}
+
 function pathTitle(unit) {
   var path = unit.path ? '<span class="hb-search-path">' + escapeHTML(unit.path) + "</span> " : "";
   return path + escapeHTML(unit.title);
 }
 
-async function display(ix, groups, result) {
+/* Every stem the query can match, with its weight: the words, their corrections and
+ * completions, and the words of synonyms. */
+function wantedStems(groups) {
   var wanted = new Map();
   groups.forEach(function (group) {
     group.alts.forEach(function (weight, stem) { wanted.set(stem, Math.max(wanted.get(stem) || 0, weight)); });
@@ -485,9 +494,14 @@ async function display(ix, groups, result) {
       span.stems.forEach(function (stem) { if (!wanted.has(stem)) wanted.set(stem, 0.8); });
     });
   });
+  return wanted;
+}
+
+/* One result as Material's documents: its best section with a snippet, the page, and more
+ * matching sections. `wanted` from wantedStems; `pattern` matches any of their forms. */
+async function display(ix, groups, result, wanted, pattern) {
   var docs = [];
   var texts = await Promise.all(result.units.map(function (hit) { return unitSections(hit.unit); }));
-  var pattern = new RegExp("\\b" + formsPattern(ix, Array.from(wanted.keys())) + "\\b", "g");
   for (var h = 0; h < result.units.length; h++) {
     var hit = result.units[h], unit = ix.units[hit.unit];
     var sections = texts[h];
@@ -516,7 +530,7 @@ async function display(ix, groups, result) {
       var entry = docs.filter(function (d) { return d.unit === ix.units[entryHit.unit]; })[0];
       out.push(item(entry, escapeHTML(entry.unit.title), result.score - n));
       if (n === 0)
-        out.push({ location: entry.location.split("#")[0], title: '<span class="hb-search-path">Reference</span> Glossary', text: "", score: 0, terms: termsFor(groups, entry.found) });
+        out.push(glossaryHead(ix, termsFor(groups, entry.found)));
     });
     return out;
   }
@@ -541,28 +555,24 @@ async function display(ix, groups, result) {
  * title and section only, and the phrase bonus waits. `complete` in the answer says whether
  * it is final; search-worker.js asks again with complete=true once typing pauses. */
 async function search(query, complete) {
-  if (query.trim().length < 2) return { items: [], complete: true };
   var ix = await loadIndex();
   var groups = parseQuery(ix, query);
   if (!groups.length) return { items: [], complete: true };
-  var needed = [];
-  groups.forEach(function (group) {
-    group.alts.forEach(function (weight, stem) { needed.push(stem); });
-    group.spans.forEach(function (span) { needed.push.apply(needed, span.stems); });
-  });
-  await fetchPostings(ix, needed);
+  var wanted = wantedStems(groups);
+  await fetchPostings(ix, Array.from(wanted.keys()));
   var results = rank(ix, groups).slice(0, SHOWN);
-  var cached = results.every(function (result) {
+  var full = complete || results.every(function (result) {
     return result.units.every(function (hit) { return sectionCache.has(hit.unit); });
   });
-  if (complete || cached) results = await rerankByPhrase(ix, groups, results);
+  if (full) results = await rerankByPhrase(ix, groups, results);
+  var pattern = new RegExp("\\b" + formsPattern(ix, Array.from(wanted.keys())) + "\\b", "g");
   var items = await Promise.all(results.map(function (result) {
-    return complete || cached ? display(ix, groups, result) : titleOnly(ix, groups, result);
+    return full ? display(ix, groups, result, wanted, pattern) : titleOnly(ix, groups, result);
   }));
   /* Material completes the last word in the search box from the last suggestion. */
   var last = groups[groups.length - 1];
   var suggest = last.completed.length && !last.shown.length ? [last.completed[0]] : [];
-  return { items: items, suggest: suggest, complete: Boolean(complete || cached) };
+  return { items: items, suggest: suggest, complete: Boolean(full) };
 }
 
 /* A result before its text is loaded: the page (or glossary entry) title and its section. */
@@ -573,7 +583,7 @@ function titleOnly(ix, groups, result) {
   if (unit.kind === "glossary")
     return [
       { location: unit.location, title: escapeHTML(unit.title), text: "", score: result.score, terms: terms },
-      { location: unit.location.split("#")[0], title: '<span class="hb-search-path">Reference</span> Glossary', text: "", score: 0, terms: {} }
+      glossaryHead(ix, {})
     ];
   return [{ location: unit.location, title: pathTitle(unit), text: "", score: result.score, terms: terms }];
 }
