@@ -132,14 +132,14 @@ def disk_cache_stats() -> tuple[int, int]:
 @lru_cache(maxsize=4096)
 def typeset_formula(latex: str, display: bool) -> Formula:
     """One formula, from the disk cache when an equal one was typeset before."""
-    key = _disk.key(latex, "display" if display else "inline") if _disk else ""
-    if _disk is not None:
-        cached = _disk.get(key)
-        if _is_formula_entry(cached):
-            return Formula(cached["html"], tuple(tuple(glyph) for glyph in cached["glyphs"]))
+    if _disk is None:
+        return _typeset(latex, display)
+    key = _disk.key(latex, "display" if display else "inline")
+    cached = _disk.get(key, valid=_is_formula_entry)
+    if cached is not None:
+        return Formula(cached["html"], tuple(tuple(glyph) for glyph in cached["glyphs"]))
     formula = _typeset(latex, display)
-    if _disk is not None:
-        _disk.put(key, {"html": formula.html, "glyphs": [list(g) for g in formula.glyphs]})
+    _disk.put(key, {"html": formula.html, "glyphs": [list(g) for g in formula.glyphs]})
     return formula
 
 

@@ -19,6 +19,7 @@ import json
 import logging
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 log = logging.getLogger("mkdocs.hooks.handbook")
@@ -41,10 +42,13 @@ class RenderCache:
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
 
-    def get(self, key: str) -> dict | None:
+    def get(self, key: str, valid: Callable[[object], bool] = lambda value: True):
+        """The entry for `key`, or None when it is missing, unreadable or not `valid`."""
         try:
             value = json.loads(self._path(key).read_text(encoding="utf-8"))
         except (OSError, ValueError):
+            value = None
+        if value is None or not valid(value):
             self.misses += 1
             return None
         self.hits += 1
@@ -58,7 +62,10 @@ class RenderCache:
                 "w", encoding="utf-8", dir=path.parent, suffix=".tmp", delete=False
             ) as handle:
                 json.dump(value, handle, separators=(",", ":"))
-            os.replace(handle.name, path)
+            try:
+                os.replace(handle.name, path)
+            finally:
+                Path(handle.name).unlink(missing_ok=True)  # left only if the rename failed
         except OSError as error:
             if not self._warned:
                 log.warning(
