@@ -106,23 +106,19 @@ def page_urls(html: str) -> list[str]:
     return [url for url in urls if url and not url.startswith("data:")]
 
 
-def fetched_at_load(tree, page: str) -> list[tuple[str, str]]:
-    """(kind, site-relative path) of what Material's script fetches as every page loads: the
-    search worker named in __config, and search/search_index.json (the handbook's is a stub
-    of a few hundred bytes; the search data itself loads on the first query)."""
+def fetched_at_load(tree) -> list[tuple[str, str]]:
+    """(kind, URL relative to the page) of what Material's script fetches as every page
+    loads: the search worker named in __config, and search/search_index.json (the handbook's
+    holds settings only; the search data itself loads on the first query)."""
     node = tree.css_first("script#__config")
     if node is None:
         return []
     config = json.loads(node.text())
-    base = posixpath.normpath(posixpath.join(posixpath.dirname(page), config.get("base", ".")))
-    base = "" if base == "." else base + "/"
     fetched = []
     if config.get("search"):
-        fetched.append(
-            ("js", posixpath.normpath(posixpath.join(posixpath.dirname(page), config["search"])))
-        )
+        fetched.append(("js", config["search"]))
     if tree.css_first("form[name=search]") is not None:
-        fetched.append(("data", base + "search/search_index.json"))
+        fetched.append(("data", config.get("base", ".").rstrip("/") + "/search/search_index.json"))
     return fetched
 
 
@@ -131,9 +127,10 @@ def weigh_page(site: Path, page: str, root_path: str = "/") -> Weight:
     weight.add("html", site / page, page)
     html = (site / page).read_text(encoding="utf-8")
     tree = HTMLParser(html)
-    for kind, relative in fetched_at_load(tree, page):
-        if (site / relative).is_file():
-            weight.add(kind, site / relative, relative)
+    for kind, url in fetched_at_load(tree):
+        target, relative = resolve(site, page, url, root_path)
+        if target is not None and target.is_file():
+            weight.add(kind, target, relative)
     for selector, assets in ON_CLICK.items():
         if tree.css_first(selector) is not None:
             for asset in assets:
