@@ -40,6 +40,14 @@ from handbook_data import DataPaths, load_handbook, unused_tags
 from handbook_models import Handbook
 from html_repairs import repair_page, unwrap_document
 from link_hints import DocLink, broken_links, find_doc_links, heading_ids
+from live_preview import (
+    fingerprint,
+    memory_for,
+    quiet_dirty_warning,
+    stage_page,
+    staging_folder,
+    templates,
+)
 from math_svg import MathError, typeset_math, use_disk_cache
 from notation import NOTATION_PATH, load_notation
 from page_actions import report_problem_url, source_file
@@ -70,6 +78,16 @@ class BuildState:
         self.doc_links: dict[str, list[DocLink]] = {}  # article -> its links to pages/anchors
         self.releases: list[Release] | None = None  # CHANGELOG.md: What's new and its feed
         self.search_pages: dict[str, PageInfo] = {}  # page URL -> section and kind, for search
+        self.pages: list[Page] = []  # every page of the site, rendered in this build or not
+        # Live preview (live_preview.py): earlier builds of this project in this process, and
+        # the files outside docs/ whose change makes the next build render every page.
+        self.memory = memory_for(config.config_file_path)
+        self.inputs = fingerprint(
+            [Path(path) for path in config.watch]
+            + [Path(config.config_file_path), self.paths.root / "CHANGELOG.md"]
+        )
+        cache = cache_folder(self.paths.root, os.environ)
+        self.staging = staging_folder(cache, self.paths.docs_dir) if cache else None
 
 
 state: BuildState | None = None
@@ -82,6 +100,11 @@ FETCHING_FEATURES = (
     "navigation.instant.progress",
     "navigation.instant.preview",
 )
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    if dirty:
+        quiet_dirty_warning()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -139,12 +162,23 @@ def on_pre_build(config: MkDocsConfig) -> None:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     for page in state.generated.values():
         inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
-        file = File.generated(config, page.src_path, content=page.markdown, inclusion=inclusion)
+        if state.staging is None:
+            file = File.generated(config, page.src_path, content=page.markdown, inclusion=inclusion)
+        else:  # a file with a date, so that a dirty build renders it only when it changed
+            staged = stage_page(state.staging, page.src_path, page.markdown)
+            file = File.generated(
+                config, page.src_path, abs_src_path=str(staged), inclusion=inclusion
+            )
         file.edit_uri = page.edit_path
         files.append(file)
         state.urls[page.src_path] = file.url
     if state.releases is not None:
         files.append(File.generated(config, FEED_PATH, content=whats_new_feed(config)))
+    if state.memory.inputs_changed(state.inputs):
+        # Data, templates or mkdocs.yml changed since the last build: a dirty build must
+        # render every page too. (Only dirty builds ask; a normal build renders all anyway.)
+        for file in files:
+            file.is_modified = lambda: True
     return files
 
 
@@ -220,11 +254,15 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 
 def on_env(env, config: MkDocsConfig, files: Files):
-    # All pages have rendered by now: every anchor id is known, and the glossary's "used on"
-    # lists are complete.
-    check_doc_links(files)
+    # All pages have rendered by now (in a dirty build, those that changed): every anchor id
+    # is known, and the glossary's "used on" lists are complete.
+    env.bytecode_cache = templates  # compiled once per process (live_preview.py)
+    state.pages = [file.page for file in files.documentation_pages() if file.page is not None]
+    check_doc_links()
     state.search_pages = search_pages(files, config.nav or [])
     glossary_page = files.get_file_from_path(GLOSSARY_PATH).page
+    if glossary_page.content is None:
+        return env  # a dirty build that left the glossary as it was
     unused = []
     links_to: dict[str, tuple[str, str]] = {}  # page URL -> (href from the glossary, title)
 
@@ -249,13 +287,20 @@ def on_env(env, config: MkDocsConfig, files: Files):
     return env
 
 
-def check_doc_links(files: Files) -> None:
-    """Stop the build on a broken page link or anchor, naming its line and the closest target."""
-    pages = [file.page for file in files.documentation_pages() if file.page is not None]
+def check_doc_links() -> None:
+    """Stop the build on a broken page link or anchor, naming its line and the closest target.
+
+    A dirty build renders only edited pages; the others' ids come from earlier builds."""
+    memory, pages = state.memory, state.pages
+    for page in pages:
+        if page.content is not None:
+            memory.anchors[page.file.src_uri] = set(page.present_anchor_ids or ())
+            memory.headings[page.file.src_uri] = heading_ids(page.toc)
+    sources = [page.file.src_uri for page in pages]
     problems = broken_links(
         state.doc_links,
-        anchors={page.file.src_uri: page.present_anchor_ids or set() for page in pages},
-        headings={page.file.src_uri: heading_ids(page.toc) for page in pages},
+        anchors={source: memory.anchors.get(source, set()) for source in sources},
+        headings={source: memory.headings.get(source, []) for source in sources},
     )
     if problems:
         raise PluginError(HandbookDataError(problems).report())
@@ -264,7 +309,10 @@ def check_doc_links(files: Files) -> None:
 # After Material's search plugin (and the offline plugin) wrote their index files.
 @event_priority(-100)
 def on_post_build(config: MkDocsConfig) -> None:
-    write_search_index(config)
+    if all(page.content is not None for page in state.pages):
+        write_search_index(config)
+    # else a dirty build: the index of the last full build stays (live_preview.py)
+    state.memory.inputs = state.inputs
 
 
 def write_search_index(config: MkDocsConfig) -> None:
