@@ -168,11 +168,17 @@ def _link_text(
     mentioned: list[str],
 ) -> str:
     found = list(TOKEN.finditer(text))
-    out, position, i = [], 0, 0
-    while i < len(found):
+    firsts = index.by_first_token
+    # Only words that begin some name can begin a mention; most words begin none.
+    starts = [i for i, token in enumerate(found) if token.group(0).casefold() in firsts]
+    if not starts:
+        return text
+    out, position, resume = [], 0, 0
+    for i in starts:
+        if i < resume:  # inside the mention just linked
+            continue
         match = _match_at(text, found, i, index)
         if match is None:
-            i += 1
             continue
         length, term_id = match
         if term_id not in mentioned:
@@ -186,7 +192,7 @@ def _link_text(
             position = end
         else:
             seen.add(term_id)
-        i += length
+        resume = i + length
     out.append(text[position:])
     return "".join(out)
 

@@ -53,8 +53,8 @@ from notation import NOTATION_PATH, load_notation
 from page_actions import report_problem_url, source_file
 from page_history import last_changed
 from page_markers import leftover_marker
-from render_cache import cache_folder
-from search_index import PageInfo, build_search_index, search_files
+from render_cache import RenderCache, cache_folder
+from search_index import PageInfo, build_search_index, search_files, search_index_version
 from serve_errors import guard_server
 from tag_pages import TAGS_INDEX, sections_from_nav, tag_page_path
 from whats_new import FEED_PATH, WHATS_NEW_PATH, Release, atom_feed, load_releases
@@ -88,6 +88,7 @@ class BuildState:
         )
         cache = cache_folder(self.paths.root, os.environ)
         self.staging = staging_folder(cache, self.paths.docs_dir) if cache else None
+        self.search_cache = RenderCache(cache / "search", search_index_version()) if cache else None
 
 
 state: BuildState | None = None
@@ -321,9 +322,17 @@ def write_search_index(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     material = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     names = {term.anchor: term.names for term in state.handbook.terms.values()}
-    index = build_search_index(material["docs"], state.search_pages, names)
     offline = bool(config.extra.get("offline"))
-    for path, text in search_files(index, material["config"], offline).items():
+
+    def make() -> dict[str, str]:
+        index = build_search_index(material["docs"], state.search_pages, names)
+        return search_files(index, material["config"], offline)
+
+    # A pure function of the pages' text: a build that changed no text reuses the last index.
+    pages = {url: [info.section, info.kind] for url, info in state.search_pages.items()}
+    inputs = json.dumps([material, pages, names, offline], sort_keys=True, ensure_ascii=False)
+    files = state.search_cache.memo(make, inputs) if state.search_cache else make()
+    for path, text in files.items():
         target = site / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")

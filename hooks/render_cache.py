@@ -54,6 +54,15 @@ class RenderCache:
         self.hits += 1
         return value
 
+    def memo(self, make: Callable[[], dict], *inputs: str) -> dict:
+        """The entry for `inputs`, made (and stored) when there is none."""
+        key = self.key(*inputs)
+        value = self.get(key, valid=lambda value: isinstance(value, dict))
+        if value is None:
+            value = make()
+            self.put(key, value)
+        return value
+
     def put(self, key: str, value: dict) -> None:
         path = self._path(key)
         try:

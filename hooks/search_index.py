@@ -107,6 +107,18 @@ def words(text: str) -> list[str]:
     return TOKEN.findall(fold(text))
 
 
+def search_index_version() -> str:
+    """What an index depends on besides the pages: this module and the stemmer's version (for
+    render_cache.py: a change makes new keys)."""
+    from importlib import metadata
+    from pathlib import Path
+
+    from render_cache import source_digest
+
+    stemmers = [f"{name} {metadata.version(name)}" for name in ("snowballstemmer", "PyStemmer")]
+    return " ".join(["search-index", *stemmers, source_digest(Path(__file__))])
+
+
 @functools.cache
 def stem(word: str) -> str:
     return _stemmer.stemWord(word)
@@ -191,6 +203,12 @@ _DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
 def encode_number(number: int) -> str:
     """Base 32, most significant digit first; every digit but the last is shifted up by 32
     (a "more follows" flag). Gaps and impacts are mostly one character."""
+    if number < len(_SMALL_NUMBERS):
+        return _SMALL_NUMBERS[number]
+    return _encode(number)
+
+
+def _encode(number: int) -> str:
     digits = []
     while True:
         digits.append(number & 31)
@@ -199,6 +217,10 @@ def encode_number(number: int) -> str:
             break
     digits.reverse()
     return "".join(_DIGITS[d + 32] for d in digits[:-1]) + _DIGITS[digits[-1]]
+
+
+# An index has about 100,000 gaps and impacts, nearly all small: encoded once, looked up.
+_SMALL_NUMBERS = [_encode(number) for number in range(4096)]
 
 
 def shard_count(postings: Mapping[str, Sequence]) -> int:

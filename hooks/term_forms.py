@@ -9,6 +9,7 @@ link the word "is".
 
 from __future__ import annotations
 
+import functools
 import re
 
 TOKEN = re.compile(r"[^\W_]+|[^\w\s]")
@@ -16,6 +17,8 @@ _SIBILANT_END = re.compile(r"(s|x|z|ch|sh)$")
 _CONSONANT_Y_END = re.compile(r"[^aeiou]y$")
 
 
+# Cached: the glossary linker asks about the same few thousand words on every page.
+@functools.lru_cache(maxsize=65536)
 def is_acronym(token: str) -> bool:
     return sum(character.isupper() for character in token) >= 2
 
@@ -25,6 +28,7 @@ def name_token(token: str) -> str:
     return token if is_acronym(token) else token.casefold()
 
 
+@functools.lru_cache(maxsize=65536)
 def token_matches(text_token: str, name_token: str) -> bool:
     if is_acronym(name_token):
         return text_token == name_token

@@ -18,6 +18,23 @@ def test_entries_round_trip_and_keys_depend_on_version_and_input(tmp_path):
     assert not list(tmp_path.rglob("*.tmp"))  # written whole, then renamed into place
 
 
+def test_memo_makes_an_entry_once_per_input(tmp_path):
+    """The search index is memoised this way (handbook_hooks.write_search_index): a build whose
+    pages changed no text reuses it; any change to the text makes it anew."""
+    made = []
+
+    def make(text):
+        return lambda: made.append(text) or {"search/meta.json": text.upper()}
+
+    cache = RenderCache(tmp_path, "search-index 1")
+    assert cache.memo(make("pages v1"), "pages v1") == {"search/meta.json": "PAGES V1"}
+    assert cache.memo(make("pages v1"), "pages v1") == {"search/meta.json": "PAGES V1"}
+    assert cache.memo(make("pages v2"), "pages v2") == {"search/meta.json": "PAGES V2"}
+    assert made == ["pages v1", "pages v2"]
+    assert RenderCache(tmp_path, "search-index 2").memo(make("pages v1"), "pages v1")
+    assert made == ["pages v1", "pages v2", "pages v1"]  # new code, new entry
+
+
 def test_a_corrupt_entry_is_a_miss_and_an_unwritable_folder_only_slows(tmp_path):
     cache = RenderCache(tmp_path, "v")
     key = cache.key("a")
