@@ -53,6 +53,7 @@ from notation import NOTATION_PATH, load_notation
 from page_actions import report_problem_url, source_file
 from page_history import last_changed
 from page_markers import leftover_marker
+from palette_css import palette_subset, used_colours
 from render_cache import RenderCache, cache_folder
 from search_index import PageInfo, build_search_index, search_files, search_index_version
 from serve_errors import guard_server
@@ -313,7 +314,18 @@ def on_post_build(config: MkDocsConfig) -> None:
     if all(page.content is not None for page in state.pages):
         write_search_index(config)
     # else a dirty build: the index of the last full build stays (live_preview.py)
+    trim_palette(config)
     state.memory.inputs = state.inputs
+
+
+def trim_palette(config: MkDocsConfig) -> None:
+    """Material's palette.css keeps only the colours theme.palette uses (palette_css.py)."""
+    palette = config.theme.get("palette")
+    if not palette:
+        return
+    used = used_colours(palette)
+    for path in (Path(config.site_dir) / "assets" / "stylesheets").glob("palette.*.css"):
+        path.write_text(palette_subset(path.read_text(encoding="utf-8"), used), encoding="utf-8")
 
 
 def write_search_index(config: MkDocsConfig) -> None:
