@@ -54,7 +54,8 @@ SKIPPED_ELEMENTS = frozenset(
 )
 # Elements with one of these classes are skipped too: admonition titles, and any element an
 # author marks with class "hb-no-glossary" (e.g. <span class="hb-no-glossary">...</span>).
-SKIPPED_CLASSES = frozenset({"admonition-title", "hb-no-glossary"})
+# arithmatex: formulas are still LaTeX when terms are linked (typeset later, math_svg.py).
+SKIPPED_CLASSES = frozenset({"admonition-title", "hb-no-glossary", "arithmatex"})
 HTML_PIECE = re.compile(r"(<!--.*?-->|<[^>]*>)", re.DOTALL)
 TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9-]*)")
 CLASS_ATTR = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")

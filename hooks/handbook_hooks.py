@@ -48,7 +48,14 @@ from live_preview import (
     staging_folder,
     templates,
 )
-from math_svg import MathError, typeset_math, use_disk_cache
+from math_svg import (
+    finish_typesetting,
+    formulas_in,
+    queue_formulas,
+    stop_typesetting,
+    typeset_math,
+    use_disk_cache,
+)
 from notation import NOTATION_PATH, load_notation
 from page_actions import report_problem_url, source_file
 from page_history import last_changed
@@ -80,6 +87,7 @@ class BuildState:
         self.releases: list[Release] | None = None  # CHANGELOG.md: What's new and its feed
         self.search_pages: dict[str, PageInfo] = {}  # page URL -> section and kind, for search
         self.pages: list[Page] = []  # every page of the site, rendered in this build or not
+        self.math_pages: dict[tuple[str, bool], str] = {}  # formula -> first page using it
         # Live preview (live_preview.py): earlier builds of this project in this process, and
         # the files outside docs/ whose change makes the next build render every page.
         self.memory = memory_for(config.config_file_path)
@@ -217,10 +225,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     src_path = page.file.src_uri
     html = unwrap_document(html)  # mkdocs-glightbox ran first (html_repairs.py)
-    try:
-        html = typeset_math(html)
-    except MathError as error:
-        raise PluginError(f"docs/{src_path}: {error}. Fix: correct the LaTeX.") from None
+    # Typeset in worker processes while pages are read; swapped in at on_env (math_svg.py).
+    formulas = formulas_in(html)
+    for formula in formulas:
+        state.math_pages.setdefault(formula, src_path)
+    queue_formulas(formulas)
     marker = leftover_marker(html)
     if marker:
         raise PluginError(
@@ -260,6 +269,7 @@ def on_env(env, config: MkDocsConfig, files: Files):
     # is known, and the glossary's "used on" lists are complete.
     env.bytecode_cache = templates  # compiled once per process (live_preview.py)
     state.pages = [file.page for file in files.documentation_pages() if file.page is not None]
+    typeset_pages()
     check_doc_links()
     state.search_pages = search_pages(files, config.nav or [])
     glossary_page = files.get_file_from_path(GLOSSARY_PATH).page
@@ -287,6 +297,25 @@ def on_env(env, config: MkDocsConfig, files: Files):
             ", ".join(unused),
         )
     return env
+
+
+def typeset_pages() -> None:
+    """Math as SVG in every rendered page, once the queued formulas are typeset; every formula
+    that cannot be typeset is reported, with the first page using it."""
+    errors = finish_typesetting()
+    if errors:
+        problems = [
+            f"docs/{state.math_pages[formula]}: {error}. Fix: correct the LaTeX."
+            for formula, error in errors.items()
+        ]
+        raise PluginError("\n".join(problems))
+    for page in state.pages:
+        if page.content is not None:
+            page.content = typeset_math(page.content)
+
+
+def on_build_error(error: Exception) -> None:
+    stop_typesetting()  # no worker processes left behind a failed build
 
 
 def check_doc_links() -> None:

@@ -16,8 +16,13 @@ from __future__ import annotations
 
 import hashlib
 import html
+import multiprocessing
+import os
 import re
+import sys
 import warnings
+from collections.abc import Iterable
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
@@ -121,7 +126,7 @@ def use_disk_cache(folder: Path | None) -> None:
         ]
     )
     _disk = RenderCache(folder / "math", version)
-    typeset_formula.cache_clear()
+    _memory.clear()
 
 
 def disk_cache_stats() -> tuple[int, int]:
@@ -129,18 +134,125 @@ def disk_cache_stats() -> tuple[int, int]:
     return (_disk.hits, _disk.misses) if _disk else (0, 0)
 
 
-@lru_cache(maxsize=4096)
+# Formulas typeset (or read from disk) in this process: `serve` keeps them between rebuilds.
+_memory: dict[tuple[str, bool], Formula] = {}
+
+
 def typeset_formula(latex: str, display: bool) -> Formula:
-    """One formula, from the disk cache when an equal one was typeset before."""
-    if _disk is None:
-        return _typeset(latex, display)
-    key = _disk.key(latex, "display" if display else "inline")
-    cached = _disk.get(key, valid=_is_formula_entry)
-    if cached is not None:
-        return Formula(cached["html"], tuple(tuple(glyph) for glyph in cached["glyphs"]))
-    formula = _typeset(latex, display)
-    _disk.put(key, {"html": formula.html, "glyphs": [list(g) for g in formula.glyphs]})
+    """One formula, from memory or from the disk cache when an equal one was typeset before."""
+    key = (latex, display)
+    formula = _memory.get(key) or _from_disk(latex, display)
+    if formula is None:
+        formula = _typeset(latex, display)
+        _to_disk(latex, display, formula)
+    _memory[key] = formula
     return formula
+
+
+def _disk_key(latex: str, display: bool) -> str:
+    return _disk.key(latex, "display" if display else "inline")
+
+
+def _from_disk(latex: str, display: bool) -> Formula | None:
+    if _disk is None:
+        return None
+    cached = _disk.get(_disk_key(latex, display), valid=_is_formula_entry)
+    if cached is None:
+        return None
+    return Formula(cached["html"], tuple(tuple(glyph) for glyph in cached["glyphs"]))
+
+
+def _to_disk(latex: str, display: bool, formula: Formula) -> None:
+    if _disk is not None:
+        entry = {"html": formula.html, "glyphs": [list(glyph) for glyph in formula.glyphs]}
+        _disk.put(_disk_key(latex, display), entry)
+
+
+# Typesetting ahead, in parallel. A cold build has hundreds of formulas to typeset (about
+# 15 ms each) while the rest of the build has pages to render: formulas are handed to worker
+# processes as pages are read (queue_formulas), and collected before pages are written
+# (finish_typesetting). A handful (a live rebuild after an edit) is typeset in place: starting
+# workers costs more than that.
+PARALLEL_FROM = 24  # formulas still to typeset before worker processes start
+_pending: list[tuple[str, bool]] = []
+_futures: dict[tuple[str, bool], Future] = {}
+_pool: ProcessPoolExecutor | None = None
+
+
+def formulas_in(page_html: str) -> set[tuple[str, bool]]:
+    """(LaTeX, display) of every formula arithmatex marked on the page."""
+    found = set()
+    for match in MATH_SPAN.finditer(page_html):
+        display = match.group("block") is not None
+        latex = match.group("block") if display else match.group("inline")
+        found.add((html.unescape(latex).strip(), display))
+    return found
+
+
+def queue_formulas(formulas: Iterable[tuple[str, bool]]) -> None:
+    """Start typesetting the formulas that neither memory nor the disk cache holds."""
+    for formula in formulas:
+        if formula in _memory or formula in _futures or formula in _pending:
+            continue
+        cached = _from_disk(*formula)
+        if cached is not None:
+            _memory[formula] = cached
+        else:
+            _pending.append(formula)
+    if len(_pending) >= PARALLEL_FROM or (_pool is not None and _pending):
+        _submit_pending()
+
+
+def finish_typesetting() -> dict[tuple[str, bool], MathError]:
+    """Wait for the queued formulas; typeset the rest in place. Returns the formulas that
+    could not be typeset, so a build reports them all at once."""
+    errors: dict[tuple[str, bool], MathError] = {}
+    try:
+        for formula, future in _futures.items():
+            try:
+                result = future.result()
+            except MathError as error:
+                errors[formula] = error
+                continue
+            _memory[formula] = result
+            _to_disk(*formula, result)
+        for formula in _pending:
+            try:
+                _memory[formula] = _typeset(*formula)
+            except MathError as error:
+                errors[formula] = error
+                continue
+            _to_disk(*formula, _memory[formula])
+    finally:
+        stop_typesetting()
+    return errors
+
+
+def stop_typesetting() -> None:
+    """Drop queued work and stop the workers (also when a build fails half-way)."""
+    global _pool
+    _pending.clear()
+    _futures.clear()
+    if _pool is not None:
+        _pool.shutdown(wait=True, cancel_futures=True)
+        _pool = None
+
+
+def _submit_pending() -> None:
+    global _pool
+    if _pool is None:
+        # Workers are spawned, not forked (`mkdocs serve` runs threads), and import this
+        # module by name: MkDocs puts hooks/ on sys.path only while it loads the hook.
+        here = str(Path(__file__).resolve().parent)
+        if here not in sys.path:
+            sys.path.insert(0, here)
+        _pool = ProcessPoolExecutor(
+            max_workers=max(1, min(4, os.cpu_count() or 1)),
+            mp_context=multiprocessing.get_context("spawn"),
+        )
+    for formula in _pending:
+        _futures[formula] = _pool.submit(_typeset, *formula)
+    _pending.clear()
 
 
 def _is_formula_entry(value) -> bool:
@@ -156,13 +268,17 @@ def _is_formula_entry(value) -> bool:
     )
 
 
+# The same glyph outlines recur in formula after formula: each is rewritten once.
+_compact = lru_cache(maxsize=16384)(compact_path)
+
+
 def _typeset(latex: str, display: bool) -> Formula:
     try:
         svg = load_ziamath().Latex(latex, size=_SIZE_PX, inline=not display).svg()
     except Exception as error:  # ziamath raises assorted errors on bad input
         reason = str(error) or type(error).__name__
         raise MathError(f"cannot typeset the formula {latex!r} ({reason})") from error
-    svg, glyphs = _shared_glyphs(_PATH_DATA.sub(lambda match: compact_path(match.group(0)), svg))
+    svg, glyphs = _shared_glyphs(_PATH_DATA.sub(lambda match: _compact(match.group(0)), svg))
     svg = _scalable(svg)
     label = html.escape(latex, quote=True)
     if display:

@@ -70,3 +70,43 @@ def test_inline_math_sits_on_the_baseline():
 def test_unparseable_latex_raises_a_named_error():
     with pytest.raises(MathError, match=r"cannot typeset the formula 'x\^'"):
         latex_to_html("x^", False)
+
+
+def test_formulas_queued_ahead_are_typeset_by_workers_and_bad_ones_all_reported():
+    """A cold build hands formulas to worker processes as pages are read (math_svg.py)."""
+    import math_svg
+
+    page = "".join(
+        f'<p><span class="arithmatex">\\(q_{{{k}}} + r^{{{k}}}\\)</span></p>' for k in range(30)
+    )
+    page += '<p><span class="arithmatex">\\(\\frac{1}{\\)</span></p>'
+    page += '<div class="arithmatex">\\[\\sqrt{\\]</div>'
+    formulas = math_svg.formulas_in(page)
+    assert len(formulas) == 32 and ("\\frac{1}{", False) in formulas
+    assert ("\\sqrt{", True) in formulas
+    try:
+        math_svg.queue_formulas(formulas)
+        assert math_svg._pool is not None  # more than PARALLEL_FROM: workers started
+        errors = math_svg.finish_typesetting()
+        assert math_svg._pool is None  # and stopped
+    finally:
+        math_svg.stop_typesetting()
+    assert set(errors) == {("\\frac{1}{", False), ("\\sqrt{", True)}
+    assert all("cannot typeset the formula" in str(error) for error in errors.values())
+    # The workers' SVG is what this process would have made.
+    worker_made = math_svg.typeset_formula("q_{7} + r^{7}", False)
+    math_svg._memory.pop(("q_{7} + r^{7}", False))
+    assert math_svg._typeset("q_{7} + r^{7}", False) == worker_made
+
+
+def test_a_few_new_formulas_are_typeset_in_place():
+    """A live rebuild after adding a formula should not pay for starting workers."""
+    import math_svg
+
+    try:
+        math_svg.queue_formulas({("u_{99} - v", False)})
+        assert math_svg._pool is None
+        assert math_svg.finish_typesetting() == {}
+    finally:
+        math_svg.stop_typesetting()
+    assert ("u_{99} - v", False) in math_svg._memory

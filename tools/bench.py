@@ -1,12 +1,21 @@
 """Measure what the handbook's build costs; print a table, write JSON, mark each budget.
 
-    make bench                      (full: about 15-20 minutes on 2 cores)
+    make bench                      (full: about 25 minutes on 2 cores)
     python tools/bench.py --quick   (smaller sizes, fewer runs: a smoke run)
 
-Builds a synthetic handbook (tools/synthetic_handbook.py) with the hook and without it
-(the same pages as plain Markdown: citations, tables, glossary links and "used on" lists
-written out as the hook would render them), runs alternating, and reports medians. Figures come
-from here, never from timed assertions in tests.
+What it builds, each side by side with its baseline in one run:
+- the real handbook, cold (empty render cache) and warm, beside its plain MkDocs twin
+  (tools/plain_baseline.py: the same pages without the handbook's own work), with and without
+  minification;
+- `make serve` rebuilds after editing an article, the glossary and a dataset
+  (tools/serve_rebuild.py), and the same without --dirty;
+- synthetic handbooks (tools/synthetic_handbook.py): math-heavy ones with the real handbook's
+  formulas, figures and tables per page at N = 200 and 2,000; a math-free one with the hook
+  and without it (the same pages as plain Markdown: citations, tables, glossary links and
+  "used on" lists written out as the hook would render them), runs alternating;
+- glossary linking against glossary size, and the link checker's speed.
+
+Figures come from here, never from timed assertions in tests.
 """
 
 from __future__ import annotations
@@ -24,16 +33,22 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(PROJECT / "hooks"), str(PROJECT / "tools")]
 
+from contextlib import contextmanager  # noqa: E402
+
 from check_links import check_site  # noqa: E402
 from glossary_linker import TermIndex, link_terms  # noqa: E402
 from handbook_models import Term  # noqa: E402
+from plain_baseline import prepare as prepare_plain_baseline  # noqa: E402
 from serve_rebuild import measure as serve_rebuild_times  # noqa: E402
 from synthetic_handbook import Shape, term_name, write_handbook  # noqa: E402
 
 BUDGETS = {
-    "hook_overhead": ("hook overhead at N=1000, G=1000", "<= 1.15"),
+    "real_warm": ("real handbook, warm build vs plain MkDocs build of the same pages", "<= 1.3"),
+    "real_cold": ("real handbook, cold build vs plain MkDocs build of the same pages", "<= 2"),
+    "serve_article": ("`make serve` rebuild after editing one article (s)", "<= 1.5"),
+    "build_scaling": ("math-heavy synthetic build (warm), N=2000 vs N=200", "<= 11"),
+    "hook_overhead": ("hook overhead at N=1000, G=1000 (math-free)", "<= 1.15"),
     "linking_growth": ("linking time per page, G=5000 vs G=100", "<= 2.0"),
-    "build_scaling": ("build time, N=2000 vs N=200", "<= 12"),
     "link_checker": ("link checker pages per second", ">= 200"),
 }
 
@@ -67,6 +82,38 @@ def build_series(articles: int, terms: int, runs: int, plain: bool, prune: bool 
         )
         results = [timed_build(config, root / f"site{run}") for run in range(runs)]
         return _summary(articles, terms, not plain, prune, results, root / "site0")
+
+
+@contextmanager
+def environment(**values: str | None):
+    """Set (or, with None, remove) environment variables for the builds inside; restore after."""
+    saved = {key: os.environ.get(key) for key in values}
+    try:
+        for key, value in values.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def math_series(articles: int, terms: int, runs: int) -> dict:
+    """A synthetic handbook with the real one's density of formulas, figures and tables: one
+    build with an empty render cache (cold), then `runs` with it filled (warm, the median)."""
+    with tempfile.TemporaryDirectory(prefix="handbook-bench-math-") as scratch:
+        root = Path(scratch)
+        config = write_handbook(root, Shape.math_heavy(articles, terms))
+        with environment(HANDBOOK_CACHE_DIR=str(root / "cache"), HANDBOOK_MINIFY=None):
+            cold = timed_build(config, root / "cold")
+            warm = [timed_build(config, root / f"site{run}") for run in range(runs)]
+        summary = _summary(articles, terms, True, True, warm, root / "site0")
+        return {**summary, "math": True, "cold_seconds": round(cold[0], 2)}
 
 
 def paired_series(articles: int, terms: int, runs: int) -> tuple[dict, dict]:
@@ -145,29 +192,27 @@ def link_checker_speed(site: Path) -> dict:
 
 
 def real_handbook_builds(runs: int) -> dict:
-    """The real handbook: a build with an empty math cache, then with it filled, and the same
-    warm build without minification (what `make serve` skips). Medians of `runs`."""
+    """The real handbook beside its plain MkDocs twin (tools/plain_baseline.py: the same pages,
+    none of the handbook's own work), builds taking turns within each run: with an empty
+    render cache (cold), with it filled (warm), the twin; then both without minification
+    (what `make serve` skips). Medians of `runs`, in seconds."""
+    labels = ("cold", "warm", "plain", "warm, no minification", "plain, no minification")
+    times: dict[str, list[float]] = {label: [] for label in labels}
     config = PROJECT / "mkdocs.yml"
-    saved = {key: os.environ.get(key) for key in ("HANDBOOK_CACHE_DIR", "HANDBOOK_MINIFY")}
-    times: dict[str, list[float]] = {"cold": [], "warm": [], "warm, no minification": []}
-    try:
+    with tempfile.TemporaryDirectory(prefix="handbook-bench-real-") as scratch:
+        root = Path(scratch)
+        with environment(HANDBOOK_CACHE_DIR=str(root / "baseline-cache"), HANDBOOK_MINIFY=None):
+            plain, plain_env = prepare_plain_baseline(root / "baseline")
         for run in range(runs):
-            with tempfile.TemporaryDirectory(prefix="handbook-bench-real-") as scratch:
-                os.environ["HANDBOOK_CACHE_DIR"] = str(Path(scratch) / "cache")
-                os.environ.pop("HANDBOOK_MINIFY", None)
-                times["cold"].append(timed_build(config, Path(scratch) / "cold")[0])
-                times["warm"].append(timed_build(config, Path(scratch) / "warm")[0])
-                os.environ["HANDBOOK_MINIFY"] = "false"
-                times["warm, no minification"].append(
-                    timed_build(config, Path(scratch) / "plain")[0]
-                )
+            cache = str(root / f"cache{run}")
+            with environment(HANDBOOK_CACHE_DIR=cache, HANDBOOK_MINIFY=None, **plain_env):
+                times["cold"].append(timed_build(config, root / "cold")[0])
+                times["warm"].append(timed_build(config, root / "warm")[0])
+                times["plain"].append(timed_build(plain, root / "plain")[0])
+            with environment(HANDBOOK_CACHE_DIR=cache, HANDBOOK_MINIFY="false", **plain_env):
+                times["warm, no minification"].append(timed_build(config, root / "warm-nm")[0])
+                times["plain, no minification"].append(timed_build(plain, root / "plain-nm")[0])
             print(f"real handbook run {run + 1}: {[round(t[-1], 1) for t in times.values()]}")
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
     return {label: round(statistics.median(values), 2) for label, values in times.items()}
 
 
@@ -185,17 +230,14 @@ def main(argv: list[str] | None = None) -> int:
     for result in paired_series(mid, terms, runs):
         report["builds"].append(result)
         print(f"built N={mid} hook={result['hook']}: {result['seconds']} s", flush=True)
-    for articles, plain, prune in (
-        (small, False, True),
-        (large, False, True),
-        (small, True, False),
-        (small * 2, True, False),
-    ):
-        result = build_series(articles, terms, runs, plain, prune)
+    for articles in (small, large):
+        result = math_series(articles, terms, runs)
         report["builds"].append(result)
-        print(
-            f"built N={articles} hook={not plain} prune={prune}: {result['seconds']} s", flush=True
-        )
+        print(f"built N={articles} math-heavy: {result['seconds']} s warm", flush=True)
+    for articles in (small, small * 2):
+        result = build_series(articles, terms, runs, plain=True, prune=False)
+        report["builds"].append(result)
+        print(f"built N={articles} hook=False prune=False: {result['seconds']} s", flush=True)
     hooked = report["builds"][0]["seconds"]
     plain_mid = report["builds"][1]["seconds"]
     report["linking"] = linking_cost([100, 1000, 5000])
@@ -205,13 +247,21 @@ def main(argv: list[str] | None = None) -> int:
         report["link_checker"] = link_checker_speed(Path(scratch) / "site")
     report["real_handbook"] = real_handbook_builds(runs=1 if args.quick else 2)
     report["serve_rebuild"] = serve_rebuild_times(runs=1 if args.quick else 3)
+    report["serve_rebuild_full"] = serve_rebuild_times(runs=1, dirty=False)
     linking = {row["terms"]: row["ms_per_page"] for row in report["linking"]}
+    real = report["real_handbook"]
+    article = report["serve_rebuild"]["one article"]
+    small_math, large_math = report["builds"][2], report["builds"][3]
     measured = {
+        "real_warm": round(real["warm"] / real["plain"], 2),
+        "real_cold": round(real["cold"] / real["plain"], 2),
+        "serve_article": article["median_seconds"] if article["rebuilt"] else float("inf"),
+        "build_scaling": round(large_math["seconds"] / small_math["seconds"], 2),
         "hook_overhead": round(hooked / plain_mid, 3),
         "linking_growth": round(linking[5000] / linking[100], 2),
-        "build_scaling": round(report["builds"][3]["seconds"] / report["builds"][2]["seconds"], 2),
         "link_checker": report["link_checker"]["pages_per_second"],
     }
+    report["math_cold_scaling"] = round(large_math["cold_seconds"] / small_math["cold_seconds"], 2)
     report["budgets"] = {}
     for key, (label, rule) in BUDGETS.items():
         operator, limit = rule.split()
@@ -226,17 +276,23 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def print_report(report: dict, quick: bool) -> None:
-    print("\nBuilds (median of runs; hook off = the same pages, the hook's output written out)")
+    print("\nSynthetic builds (median of runs; hook off = the same pages, the hook's output")
+    print("written out; math-heavy = the real handbook's formulas, figures and tables per page)")
     print(
-        "| articles | terms | hook | prune | pages | s/build | ms/page | peak MB | HTML KB/page |"
+        "| articles | terms | kind | hook | prune | pages | s/build | ms/page | peak MB | "
+        "HTML KB/page |"
     )
-    print("| ---: | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: |")
+    print("| ---: | ---: | --- | --- | --- | ---: | ---: | ---: | ---: | ---: |")
     for row in report["builds"]:
+        kind = (
+            f"math-heavy, warm (cold {row['cold_seconds']} s)" if row.get("math") else "math-free"
+        )
         print(
-            f"| {row['articles']} | {row['terms']} | {'on' if row['hook'] else 'off'} | "
+            f"| {row['articles']} | {row['terms']} | {kind} | {'on' if row['hook'] else 'off'} | "
             f"{'yes' if row['prune'] else 'no'} | {row['pages']} | {row['seconds']} | "
             f"{row['ms_per_page']} | {row['peak_mb']} | {row['html_kb_per_page']} |"
         )
+    print(f"Math-heavy cold builds, N=2000 vs N=200: {report['math_cold_scaling']}")
     print("\nGlossary linking (200 pages of ~800 words)")
     print("| terms | ms per page |\n| ---: | ---: |")
     for row in report["linking"]:
@@ -247,19 +303,25 @@ def print_report(report: dict, quick: bool) -> None:
         f"= {checker['pages_per_second']} pages/s"
     )
     real = report["real_handbook"]
-    print("\nThe real handbook (`mkdocs build`; math cache empty, then filled)")
+    print("\nThe real handbook (`mkdocs build`: render cache empty, then filled) and its plain")
+    print("MkDocs twin (tools/plain_baseline.py)")
     print("| build | seconds (median) |\n| --- | ---: |")
     for label, seconds in real.items():
         print(f"| {label} | {seconds} |")
     print(
-        f"Math cache saves {real['cold'] - real['warm']:.1f} s; minification costs "
-        f"{real['warm'] - real['warm, no minification']:.1f} s (not paid by `make serve`)."
+        f"The render cache saves {real['cold'] - real['warm']:.1f} s; minification costs "
+        f"{real['warm'] - real['warm, no minification']:.1f} s (not paid by `make serve`); "
+        f"without it the handbook takes {real['warm, no minification'] / real['plain, no minification']:.2f}"
+        "x its twin."
     )
-    print("\nLive editing: `mkdocs serve` rebuild of the real handbook after an edit")
-    print("| edit | file | rebuild (median) |\n| --- | --- | ---: |")
+    print("\nLive editing: `make serve` (mkdocs serve --dirty) after an edit; without --dirty")
+    print("| edit | file | rebuild (median) | without --dirty |\n| --- | --- | ---: | ---: |")
     for label, row in report["serve_rebuild"].items():
-        shown = f"{row['median_seconds']} s" if row["rebuilt"] else "NO REBUILD"
-        print(f"| {label} | {row['file']} | {shown} |")
+        full = report["serve_rebuild_full"][label]
+        shown, full_shown = (
+            f"{r['median_seconds']} s" if r["rebuilt"] else "NO REBUILD" for r in (row, full)
+        )
+        print(f"| {label} | {row['file']} | {shown} | {full_shown} |")
     print(
         "\nBudgets" + (" (quick run: sizes are smaller than the budgets assume)" if quick else "")
     )

@@ -128,6 +128,8 @@ def main(argv: list[str] | None = None) -> int:
     for label, row in results.items():
         shown = f"{row['median_seconds']} s" if row["rebuilt"] else "NO REBUILD"
         print(f"| {label} | {row['file']} | {shown} |")
+        if not row["rebuilt"]:
+            print("".join(row["log"]), file=sys.stderr)
     return 0 if all(row["rebuilt"] for row in results.values()) else 1
 
 

@@ -30,6 +30,35 @@ class Shape:
     tags: int = 20
     references: int = 60
     words_per_article: int = 800
+    # Per article; `Shape.math_heavy` gives the real handbook's density (December 2026, 52
+    # articles: 21.7 inline and 1.8 display formulas, 0.23 figures and 0.56 tables each).
+    inline_math: int = 0
+    display_math: int = 0
+    figure_every: int = 0  # one figure in every n-th article (0: none)
+    table_every: int = 0  # one table in every n-th article (0: none)
+
+    @classmethod
+    def math_heavy(cls, articles: int, terms: int) -> Shape:
+        return cls(articles, terms, inline_math=22, display_math=2, figure_every=4, table_every=2)
+
+
+# Formulas come from these patterns with k = 1..FORMULA_VARIANTS: about 1,000 distinct ones,
+# so a cold build typesets a bounded number (the real handbook: 733 distinct in 1,222) and
+# N = 2,000 reuses what N = 200 typeset, as a larger handbook would.
+FORMULAS = (
+    r"x_{%d} + \sigma y",
+    r"\frac{a_{%d}}{1 + b}",
+    r"\sum_{i=1}^{%d} w_i x_i",
+    r"\mathbb{E}\left[\lVert \epsilon - \epsilon_\theta(x_t, %d) \rVert^2\right]",
+    r"p_\theta(x_{%d} \mid z)",
+    r"\alpha^{%d} \beta_t",
+    r"\log \sigma(%d\, s)",
+)
+FORMULA_VARIANTS = 150
+
+
+def formula(rng: random.Random) -> str:
+    return rng.choice(FORMULAS) % rng.randint(1, FORMULA_VARIANTS)
 
 
 def term_name(index: int) -> str:
@@ -55,9 +84,10 @@ def article_markdown(index: int, shape: Shape, rng: random.Random) -> str:
         f"# Article {index}",
         "",
     ]
-    written = 0
-    paragraph = 0
-    while written < shape.words_per_article:
+    paragraphs = _paragraph_count(shape)
+    inline = _spread(shape.inline_math, paragraphs)
+    display = _spread(shape.display_math, paragraphs)
+    for paragraph in range(paragraphs):
         if paragraph % 4 == 0:
             lines += [f"## Part {paragraph // 4 + 1}", ""]
         mentions = [term_name(rng.randrange(shape.terms)) for _ in range(2)]
@@ -68,13 +98,52 @@ def article_markdown(index: int, shape: Shape, rng: random.Random) -> str:
         sentences[2] += (
             f" See [article {neighbour}](../{SECTIONS[neighbour % len(SECTIONS)]}/a{neighbour}.md)."
         )
-        text = " ".join(sentences)
-        lines += [text, ""]
-        written += len(text.split())
-        paragraph += 1
+        for number in range(inline[paragraph]):
+            sentences[number % 4] = sentences[number % 4][:-1] + f", as in ${formula(rng)}$."
+        lines += [" ".join(sentences), ""]
+        for _ in range(display[paragraph]):
+            lines += ["$$", formula(rng), "$$", ""]
+        if paragraph == 1 and shape.figure_every and index % shape.figure_every == 0:
+            figure = index // shape.figure_every % FIGURES
+            lines += [f"![Synthetic figure {figure}](../assets/figure{figure}.svg)", ""]
+        if paragraph == 2 and shape.table_every and index % shape.table_every == 0:
+            lines += _table(rng) + [""]
     if index == 0:
         lines += ["<!-- handbook:table bench -->", ""]
     return "\n".join(lines)
+
+
+def _paragraph_count(shape: Shape) -> int:
+    """Paragraphs of four sentences (about 70 words each) up to the article's length."""
+    return max(1, round(shape.words_per_article / 70))
+
+
+def _spread(total: int, slots: int) -> list[int]:
+    """`total` items over `slots` as evenly as possible."""
+    return [total // slots + (slot < total % slots) for slot in range(slots)]
+
+
+def _table(rng: random.Random) -> list[str]:
+    rows = [
+        f"| {rng.choice(WORDS)} | {rng.randint(1, 99)} | {rng.choice(WORDS)} {rng.choice(WORDS)} |"
+        for _ in range(5)
+    ]
+    return ["| Name | Value | Note |", "| --- | ---: | --- |", *rows]
+
+
+FIGURES = 8  # distinct figure files, each a small SVG diagram like the handbook's
+
+
+def _figure_svg(number: int) -> str:
+    boxes = "".join(
+        f'<rect x="{10 + 90 * i}" y="20" width="70" height="40" fill="none" stroke="#333"/>'
+        f'<text x="{45 + 90 * i}" y="45" text-anchor="middle" font-size="12">step {i}</text>'
+        for i in range(number % 3 + 2)
+    )
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 80" width="400" height="80">'
+        f"{boxes}</svg>\n"
+    )
 
 
 def write_handbook(
@@ -96,6 +165,10 @@ def write_handbook(
     (docs / "index.md").write_text(
         "---\ntitle: Home\ndescription: Benchmark home.\n---\n# Home\n\nStart.\n"
     )
+    if shape.figure_every:
+        (docs / "assets").mkdir(exist_ok=True)
+        for number in range(FIGURES):
+            (docs / "assets" / f"figure{number}.svg").write_text(_figure_svg(number))
     _write_data(data, shape)
     config = _config(nav, plain, prune)
     if plain:
