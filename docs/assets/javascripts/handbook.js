@@ -205,8 +205,22 @@
     });
   }
 
+  /* ---- The search dialog's name ----------------------------------------------------
+   * Material 9.8 marks the search box role="dialog" without a name (axe: aria-dialog-name,
+   * serious). Naming it after its own options bar ("Search") here saves copying Material's
+   * whole partials/search.html, which other engines (Zensical) render differently. */
+  function nameSearchDialog() {
+    var dialog = document.querySelector('.md-search[role="dialog"]');
+    if (!dialog || dialog.hasAttribute("aria-label") || dialog.hasAttribute("aria-labelledby")) {
+      return;
+    }
+    var options = dialog.querySelector(".md-search__options[aria-label]");
+    dialog.setAttribute("aria-label", options ? options.getAttribute("aria-label") : "Search");
+  }
+
   function onPage() {
     hide();
+    nameSearchDialog();
     enhanceTables(document);
     enhanceImages();
   }
