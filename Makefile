@@ -11,12 +11,13 @@ export NO_MKDOCS_2_WARNING := 1
 VERSION ?= $(shell $(PYTHON) -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["version"])')
 ALIAS ?=
 
-.PHONY: help serve test build bench weight search-eval a11y lighthouse screenshots freshness check-links check-external-links lint new-article bundle deploy deploy-dev set-default serve-versions clean lock
+.PHONY: help serve test build build-zensical bench weight search-eval a11y lighthouse screenshots freshness check-links check-external-links lint new-article bundle deploy deploy-dev set-default serve-versions clean lock
 
 help:
 	@echo "make serve        serve the site with live reload on http://$(ADDR)"
 	@echo "make test         run the whole test suite"
 	@echo "make build        strict build into site/ (the old site/ survives a failed build)"
+	@echo "make build-zensical   the same sources built by Zensical into dist/zensical-site/"
 	@echo "make check-links  check internal links, anchors and images in site/"
 	@echo "make check-external-links   fetch every external link once (cached; for maintainers)"
 	@echo "make lint         the pre-commit checks over every file"
@@ -55,8 +56,21 @@ $(VNU_STAMP): tools/vnu/package-lock.json
 	@if command -v npm >/dev/null; then npm ci --prefix tools/vnu --no-audit --no-fund --loglevel=error && touch $@; \
 	else echo "npm not found: the valid-HTML test will be skipped (apt-get install npm default-jre-headless)"; fi
 
-test: $(STAMP) $(VNU_STAMP)
+# Zensical, the engine after Material 9 (README, "Platform"), in a venv of its own: it pins other
+# versions of Markdown and pymdown-extensions than the MkDocs build.
+ZENSICAL_VENV := .venv-zensical
+ZENSICAL_STAMP := $(ZENSICAL_VENV)/.installed-lock
+$(ZENSICAL_STAMP): tools/zensical/requirements.lock
+	$(PYTHON) -m venv $(ZENSICAL_VENV)
+	$(ZENSICAL_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r tools/zensical/requirements.lock
+	@touch $@
+
+test: $(STAMP) $(VNU_STAMP) $(ZENSICAL_STAMP)
 	$(BIN)/python -m pytest
+
+# The same sources built by Zensical into dist/zensical-site/ (tools/build_zensical.py).
+build-zensical: $(STAMP) $(ZENSICAL_STAMP)
+	$(BIN)/python tools/build_zensical.py
 
 # Builds into a scratch folder and swaps it in only on success, so a failed build
 # (bad data, broken link) never leaves a half-written site/.

@@ -31,7 +31,6 @@ from bibliography_page import BIBLIOGRAPHY_PATH
 from build_errors import HandbookDataError
 from build_stamp import build_stamp
 from faq_schema import faq_structured_data
-from field_reader import is_day
 from freshness import REVIEW_INTERVAL_MONTHS, review_due, reviewed_label
 from generated_pages import GeneratedPage, generated_pages
 from glossary_linker import TermIndex, link_terms
@@ -65,7 +64,7 @@ from render_cache import RenderCache, cache_folder
 from search_index import PageInfo, build_search_index, search_files, search_index_version
 from serve_errors import guard_server
 from tag_pages import TAGS_INDEX, sections_from_nav, tag_page_path
-from whats_new import FEED_PATH, WHATS_NEW_PATH, Release, atom_feed, load_releases
+from whats_new import FEED_PATH, WHATS_NEW_PATH, Release, load_releases, site_feed
 
 log = logging.getLogger("mkdocs.hooks.handbook")
 
@@ -193,23 +192,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def whats_new_feed(config: MkDocsConfig) -> str:
-    # Links point at the latest release of the published site (mike's "latest" alias).
-    site = (config.site_url or "https://example.invalid/").rstrip("/") + "/latest/"
-    return atom_feed(
-        state.releases,
-        page_url=site + "reference/whats-new/",
-        feed_url=site + FEED_PATH,
-        # Unreleased changes are dated by the last commit to CHANGELOG.md.
-        unreleased_date=next(
-            (
-                day
-                for day in (state.last_changed.get("CHANGELOG.md"), config.extra["build"]["date"])
-                if day and is_day(day)
-            ),
-            max((release.date for release in state.releases), default="1970-01-01"),
-        ),
-        render=render_markdown,
-    )
+    dated_by = (state.last_changed.get("CHANGELOG.md"), config.extra["build"]["date"])
+    return site_feed(state.releases, config.site_url, dated_by, render_markdown)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+from field_reader import is_day
 
 WHATS_NEW_PATH = "reference/whats-new.md"
 FEED_PATH = "feed.xml"
@@ -119,3 +121,25 @@ def atom_feed(
 
 def _text(value: str) -> str:
     return html.escape(value, quote=True)
+
+
+def site_feed(
+    releases: list[Release],
+    site_url: str | None,
+    dated_by: Iterable[str | None],
+    render: Callable[[str], str],
+) -> str:
+    """The site's Atom feed. Links point at the latest release of the published site (mike's
+    "latest" alias). Unreleased changes take the first real day of `dated_by` (the last
+    commit to CHANGELOG.md, then the build date), else the newest release's."""
+    site = (site_url or "https://example.invalid/").rstrip("/") + "/latest/"
+    return atom_feed(
+        releases,
+        page_url=site + WHATS_NEW_PATH.removesuffix(".md") + "/",
+        feed_url=site + FEED_PATH,
+        unreleased_date=next(
+            (day for day in dated_by if day and is_day(day)),
+            max((release.date for release in releases), default="1970-01-01"),
+        ),
+        render=render,
+    )

@@ -1,0 +1,207 @@
+"""Build the handbook with Zensical, Material's successor, from the same sources.
+
+    make build-zensical     (the site in dist/zensical-site/)
+
+Zensical reads mkdocs.yml and runs Python-Markdown extensions, but no MkDocs hooks. So the
+handbook's work is split the other way round from the MkDocs build:
+
+1. Generate (this script, in the project's .venv): the pages made from data (glossary, tag
+   pages, bibliography, notation, what's new) are written as files, and every authored page
+   is written with its markers and citations expanded (the same functions the MkDocs hook
+   calls), into a staging project under .cache/zensical/. The glossary's "used on" lists are
+   filled from the articles rendered once with the project's own Markdown extensions.
+2. Render (Zensical, in .venv-zensical): hooks/render_extension.py, added to the staged
+   mkdocs.yml's `markdown_extensions`, typesets math and links glossary terms in each page.
+
+README, "Platform", lists what still differs from the MkDocs build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import yaml
+
+PROJECT = Path(__file__).resolve().parent.parent
+HOOKS = PROJECT / "hooks"
+sys.path.insert(0, str(HOOKS))
+
+from markdown import Markdown  # noqa: E402
+from markdown import markdown as markdown_to_html  # noqa: E402
+from mkdocs.utils.yaml import yaml_load  # noqa: E402
+
+from article_markdown import render_article_markdown  # noqa: E402
+from bibliography_page import BIBLIOGRAPHY_PATH  # noqa: E402
+from build_errors import HandbookDataError  # noqa: E402
+from build_stamp import build_stamp  # noqa: E402
+from generated_pages import generated_pages  # noqa: E402
+from glossary_linker import TermIndex, link_terms  # noqa: E402
+from glossary_page import GLOSSARY_PATH, fill_used_on, used_on_html  # noqa: E402
+from handbook_data import DataPaths, load_handbook  # noqa: E402
+from markdown_scan import split_front_matter  # noqa: E402
+from notation import load_notation  # noqa: E402
+from page_history import last_changed  # noqa: E402
+from render_extension import href_in_source, page_hint  # noqa: E402
+from whats_new import FEED_PATH, load_releases, site_feed  # noqa: E402
+
+STAGING = PROJECT / ".cache" / "zensical"
+OUTPUT = PROJECT / "dist" / "zensical-site"
+ZENSICAL = PROJECT / ".venv-zensical" / "bin" / "zensical"
+# Options Zensical does not know or that belong to the MkDocs build only.
+MKDOCS_ONLY = ("hooks", "watch")
+
+
+def stage(project: Path, staging: Path) -> Path:
+    """Write the staging project (docs/, overrides/, mkdocs.yml); return its config."""
+    config = yaml_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    handbook = load_handbook(DataPaths(root=project, docs_dir=project / "docs"))
+    releases = load_releases(project / "CHANGELOG.md")
+    notation = load_notation(project / "data" / "notation.yml", optional=True)
+    generated = generated_pages(handbook, config.get("nav") or [], releases, notation)
+
+    if staging.exists():
+        shutil.rmtree(staging)
+    shutil.copytree(project / "docs", staging / "docs")
+    shutil.copytree(project / "overrides", staging / "overrides")
+
+    markdown = Markdown(
+        extensions=[_name(entry) for entry in config["markdown_extensions"]],
+        extension_configs={
+            _name(entry): entry[_name(entry)]
+            for entry in config["markdown_extensions"]
+            if isinstance(entry, dict)
+        },
+    )
+    index = TermIndex.build(handbook.terms.values())
+    nav_titles = dict(_nav_titles(config.get("nav") or []))
+    mentions: dict[str, list[tuple[str, str]]] = {}
+    for path in sorted((staging / "docs").rglob("*.md")):
+        src = path.relative_to(staging / "docs").as_posix()
+        text = path.read_text(encoding="utf-8")
+        front_matter, body, _ = split_front_matter(text)
+        front = text[: len(text) - len(body)]
+        body = render_article_markdown(body, src, handbook, href_in_source(BIBLIOGRAPHY_PATH, src))
+        path.write_text(f"{front}{body}\n\n{page_hint(src)}", encoding="utf-8")
+        # What the MkDocs hook learns at on_page_content: which terms each page mentions.
+        html = markdown.reset().convert(body)
+        linked = link_terms(html, index, "", index.linkable_on(handbook.articles.get(src)))
+        title = nav_titles.get(src) or _title(front_matter, body, src)
+        href = href_in_source(src, GLOSSARY_PATH)  # written into the glossary page's HTML
+        for term_id in linked.mentioned:
+            mentions.setdefault(term_id, []).append((href, title))
+
+    def used_on(term_id: str) -> str:
+        return used_on_html(mentions.get(term_id, []), handbook.terms[term_id].reference_only)
+
+    for page in generated:
+        target = staging / "docs" / page.src_path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        text = (
+            fill_used_on(page.markdown, used_on)
+            if page.src_path == GLOSSARY_PATH
+            else page.markdown
+        )
+        target.write_text(text, encoding="utf-8")
+
+    # What the MkDocs hook adds at on_config and on_files: the build stamp in the footer, and
+    # the What's new feed.
+    stamp = build_stamp(project, os.environ, default_version="dev")
+    config.setdefault("extra", {})["build"] = stamp.as_dict()
+    dated_by = (last_changed(project, ("CHANGELOG.md",)).get("CHANGELOG.md"), stamp.date)
+    if releases is not None:
+        feed = site_feed(releases, config.get("site_url"), dated_by, markdown_to_html)
+        (staging / "docs" / FEED_PATH).write_text(feed, encoding="utf-8")
+
+    for key in MKDOCS_ONLY:
+        config.pop(key, None)
+    config["markdown_extensions"].append({"render_extension": {"project": str(project)}})
+    staged = staging / "mkdocs.yml"
+    staged.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return staged
+
+
+def _name(entry) -> str:
+    return entry if isinstance(entry, str) else next(iter(entry))
+
+
+def _nav_titles(nav):
+    """(page, title) for every page the navigation names itself ("Home: index.md"): MkDocs
+    prefers that title to the page's own."""
+    for entry in nav if isinstance(nav, list) else []:
+        if isinstance(entry, dict):
+            for title, target in entry.items():
+                if isinstance(target, str):
+                    yield target, title
+                else:
+                    yield from _nav_titles(target)
+
+
+def _title(front_matter: str | None, body: str, src: str) -> str:
+    """The page's title as MkDocs gives it otherwise: front matter, else the first heading."""
+    meta = yaml.safe_load(front_matter) if front_matter else None
+    if isinstance(meta, dict) and meta.get("title"):
+        return str(meta["title"])
+    for line in body.splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    return src
+
+
+def build(staged: Path, output: Path) -> float:
+    """Run Zensical on the staged project; copy its site to `output`. Returns seconds."""
+    if not ZENSICAL.exists():
+        raise SystemExit(
+            f"{ZENSICAL} is missing. Fix: run `make build-zensical`, which installs Zensical "
+            "(requirements-zensical.lock) into .venv-zensical/."
+        )
+    env = {**os.environ, "PYTHONPATH": str(HOOKS)}
+    start = time.perf_counter()
+    result = subprocess.run(
+        [str(ZENSICAL), "build", "--clean", "--strict", "-f", str(staged)],
+        cwd=staged.parent,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    seconds = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(
+            f"Zensical could not build the staged handbook ({staged}):\n"
+            + (result.stderr or result.stdout)[-4000:]
+        )
+    if output.exists():
+        shutil.rmtree(output)
+    shutil.copytree(staged.parent / "site", output)
+    return seconds
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--output", type=Path, default=OUTPUT)
+    parser.add_argument("--staging", type=Path, default=STAGING, help="scratch project folder")
+    args = parser.parse_args(argv)
+    start = time.perf_counter()
+    try:
+        staged = stage(PROJECT, args.staging)
+    except HandbookDataError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    staged_in = time.perf_counter() - start
+    seconds = build(staged, args.output)
+    pages = len(list(args.output.rglob("index.html")))
+    print(
+        f"Zensical built {pages} pages into {args.output} "
+        f"(generation {staged_in:.1f} s, Zensical {seconds:.1f} s)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
