@@ -111,7 +111,22 @@ FETCHING_FEATURES = (
 )
 
 
+# Material for MkDocs 9 announces its end of life for this day (material/templates/__init__.py
+# prints a ten-line box, which NO_MKDOCS_2_WARNING in the Makefile hides); this line replaces it.
+MATERIAL_END_OF_LIFE = datetime.date(2027, 5, 5)
+
+
+def platform_notice(today: datetime.date) -> str:
+    days = (MATERIAL_END_OF_LIFE - today).days
+    when = f"in {days} days" if days > 0 else "now"
+    return (
+        f"Platform: Material for MkDocs 9 reaches end of life on {MATERIAL_END_OF_LIFE} ({when}); "
+        "`make build-zensical` builds the same sources with Zensical. README, 'Platform'."
+    )
+
+
 def on_startup(command: str, dirty: bool) -> None:
+    log.info(platform_notice(datetime.date.today()))
     if dirty:
         quiet_dirty_warning()
 
