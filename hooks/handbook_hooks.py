@@ -1,13 +1,14 @@
-"""MkDocs event glue for the handbook: validate data, add generated pages, post-process pages.
+"""MkDocs event glue for the handbook: which step of the pipeline (hooks/handbook/) runs when.
 
-Where each artifact is made:
-    glossary page ........ glossary_page.py      term links in articles .. glossary_linker.py
-    comparison tables .... comparison_tables.py  tag indexes ............. tag_pages.py
-    timelines ............ dataset_timeline.py   FAQ structured data ..... faq_schema.py
-    bibliography page .... bibliography_page.py  [@key] citations ........ citations.py
-    math as SVG .......... math_svg.py           loading + validation .... handbook_data.py
-This module only wires those pure functions to MkDocs events. `serve` does not reload hooks:
-restart it after editing anything in hooks/.
+    on_pre_build ......... load/ (data and front matter, validated), generate/ (pages in memory)
+    on_files ............. the generated pages join MkDocs' files (staged files for live preview)
+    on_page_markdown ..... render/article_markdown.py: markers and citations
+    on_page_content ...... formulas queued for typesetting, glossary links (render/)
+    on_env ............... math swapped in, check/link_hints.py, the glossary's "used on" lists
+    on_post_page ......... render/html_repairs.py
+    on_post_build ........ render/search_index.py, render/palette_css.py
+Event parameters after the first are keyword-only, as MkDocs passes them. `serve` does not
+reload the package: restart it after editing anything in hooks/.
 """
 
 from __future__ import annotations
@@ -26,20 +27,22 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from article_markdown import render_article_markdown
-from bibliography_page import BIBLIOGRAPHY_PATH
-from build_errors import HandbookDataError
-from build_stamp import build_stamp
-from faq_schema import faq_structured_data
-from freshness import REVIEW_INTERVAL_MONTHS, review_due, reviewed_label
-from generated_pages import GeneratedPage, generated_pages
-from glossary_linker import TermIndex, link_terms
-from glossary_page import GLOSSARY_PATH, fill_used_on, letters_only, used_on_html
-from handbook_data import DataPaths, load_handbook, unused_tags
-from handbook_models import Handbook
-from html_repairs import repair_page, unwrap_document
-from link_hints import DocLink, broken_links, find_doc_links, heading_ids
-from live_preview import (
+from handbook.check.link_hints import DocLink, broken_links, find_doc_links, heading_ids
+from handbook.generate.bibliography_page import BIBLIOGRAPHY_PATH
+from handbook.generate.faq_schema import faq_structured_data
+from handbook.generate.generated_pages import GeneratedPage, generated_pages
+from handbook.generate.glossary_page import GLOSSARY_PATH, fill_used_on, letters_only, used_on_html
+from handbook.generate.notation import NOTATION_PATH, load_notation
+from handbook.generate.page_actions import report_problem_url, source_file
+from handbook.generate.tag_pages import TAGS_INDEX, sections_from_nav, tag_page_path
+from handbook.generate.whats_new import FEED_PATH, WHATS_NEW_PATH, Release, load_releases, site_feed
+from handbook.load.build_errors import HandbookDataError
+from handbook.load.build_stamp import build_stamp
+from handbook.load.freshness import REVIEW_INTERVAL_MONTHS, review_due, reviewed_label
+from handbook.load.handbook_data import DataPaths, load_handbook, unused_tags
+from handbook.load.handbook_models import Handbook
+from handbook.load.page_history import last_changed
+from handbook.preview.live_preview import (
     fingerprint,
     memory_for,
     quiet_dirty_warning,
@@ -47,7 +50,11 @@ from live_preview import (
     staging_folder,
     templates,
 )
-from math_svg import (
+from handbook.preview.serve_errors import guard_server
+from handbook.render.article_markdown import render_article_markdown
+from handbook.render.glossary_linker import TermIndex, link_terms
+from handbook.render.html_repairs import repair_page, unwrap_document
+from handbook.render.math_svg import (
     finish_typesetting,
     formulas_in,
     queue_formulas,
@@ -55,16 +62,15 @@ from math_svg import (
     typeset_math,
     use_disk_cache,
 )
-from notation import NOTATION_PATH, load_notation
-from page_actions import report_problem_url, source_file
-from page_history import last_changed
-from page_markers import leftover_marker
-from palette_css import palette_subset, used_colours
-from render_cache import RenderCache, cache_folder
-from search_index import PageInfo, build_search_index, search_files, search_index_version
-from serve_errors import guard_server
-from tag_pages import TAGS_INDEX, sections_from_nav, tag_page_path
-from whats_new import FEED_PATH, WHATS_NEW_PATH, Release, load_releases, site_feed
+from handbook.render.page_markers import leftover_marker
+from handbook.render.palette_css import palette_subset, used_colours
+from handbook.render.render_cache import RenderCache, cache_folder
+from handbook.render.search_index import (
+    PageInfo,
+    build_search_index,
+    search_files,
+    search_index_version,
+)
 
 log = logging.getLogger("mkdocs.hooks.handbook")
 
@@ -125,7 +131,7 @@ def platform_notice(today: datetime.date) -> str:
     )
 
 
-def on_startup(command: str, dirty: bool) -> None:
+def on_startup(*, command: str, dirty: bool) -> None:
     log.info(platform_notice(datetime.date.today()))
     if dirty:
         quiet_dirty_warning()
@@ -147,7 +153,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def on_pre_build(config: MkDocsConfig) -> None:
+def on_pre_build(*, config: MkDocsConfig) -> None:
     # Runs before MkDocs cleans site/, so bad data stops the build with the old site intact.
     try:
         state.handbook = load_handbook(state.paths)
@@ -183,7 +189,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         log.info("Tags in data/tags.yml used by no page yet: %s", ", ".join(unused))
 
 
-def on_files(files: Files, config: MkDocsConfig) -> Files:
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for page in state.generated.values():
         inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
         if state.staging is None:
@@ -211,7 +217,7 @@ def whats_new_feed(config: MkDocsConfig) -> str:
     return site_feed(state.releases, config.site_url, dated_by, render_markdown)
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     src_path = page.file.src_uri
     if src_path in state.generated:
         return markdown
@@ -221,7 +227,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return render_article_markdown(markdown, src_path, state.handbook, bibliography_href)
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     src_path = page.file.src_uri
     html = unwrap_document(html)  # mkdocs-glightbox ran first (html_repairs.py)
     # Typeset in worker processes while pages are read; swapped in at on_env (math_svg.py).
@@ -253,17 +259,17 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 # Before mkdocs-minify-plugin (priority 0), so the repairs match Material's own markup.
 @event_priority(50)
-def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     return repair_page(output)
 
 
 @event_priority(50)
-def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     # Static templates (404.html) are whole pages that never pass through on_post_page.
     return repair_page(output_content) if template_name.endswith(".html") else output_content
 
 
-def on_env(env, config: MkDocsConfig, files: Files):
+def on_env(env, *, config: MkDocsConfig, files: Files):
     # All pages have rendered by now (in a dirty build, those that changed): every anchor id
     # is known, and the glossary's "used on" lists are complete.
     env.bytecode_cache = templates  # compiled once per process (live_preview.py)
@@ -313,7 +319,7 @@ def typeset_pages() -> None:
             page.content = typeset_math(page.content)
 
 
-def on_build_error(error: Exception) -> None:
+def on_build_error(*, error: Exception) -> None:
     stop_typesetting()  # no worker processes left behind a failed build
 
 
@@ -338,7 +344,7 @@ def check_doc_links() -> None:
 
 # After Material's search plugin (and the offline plugin) wrote their index files.
 @event_priority(-100)
-def on_post_build(config: MkDocsConfig) -> None:
+def on_post_build(*, config: MkDocsConfig) -> None:
     if all(page.content is not None for page in state.pages):
         write_search_index(config)
     # else a dirty build: the index of the last full build stays (live_preview.py)
@@ -357,7 +363,7 @@ def trim_palette(config: MkDocsConfig) -> None:
 
 
 def write_search_index(config: MkDocsConfig) -> None:
-    """Replace Material's full-text search index with the handbook's (hooks/search_index.py),
+    """Replace Material's full-text search index with the handbook's (hooks/handbook/render/search_index.py),
     read by overrides/assets/javascripts/search-engine.js."""
     site = Path(config.site_dir)
     material = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
@@ -417,12 +423,12 @@ def search_pages(files: Files, nav: list) -> dict[str, PageInfo]:
     return pages
 
 
-def on_serve(server, config: MkDocsConfig, builder):
+def on_serve(server, *, config: MkDocsConfig, builder):
     # A failed rebuild shows its messages in the browser and recovers once fixed.
     return guard_server(server)
 
 
-def on_page_context(context, page: Page, config: MkDocsConfig, nav):
+def on_page_context(context, *, page: Page, config: MkDocsConfig, nav):
     generated = state.generated.get(page.file.src_uri)
     source = source_file(page.file.src_uri, generated.data_file if generated else None)
     article = state.handbook.articles.get(page.file.src_uri)

@@ -18,11 +18,11 @@ sys.path[:0] = [str(PROJECT / "hooks"), str(PROJECT / "tools")]
 
 # Every build in the suite (the real site, project copies, double builds) shares one math
 # cache of its own: formulas are typeset once per run, and never read from a developer's
-# .cache/ (hooks/render_cache.py).
+# .cache/ (hooks/handbook/render/render_cache.py).
 os.environ["HANDBOOK_CACHE_DIR"] = tempfile.mkdtemp(prefix="handbook-test-cache-")
 atexit.register(shutil.rmtree, os.environ["HANDBOOK_CACHE_DIR"], ignore_errors=True)
 
-from handbook_data import DataPaths, load_handbook  # noqa: E402
+from handbook.load.handbook_data import DataPaths, load_handbook  # noqa: E402
 from project_copy import copy_project  # noqa: E402
 
 

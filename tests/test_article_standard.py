@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from markdown_scan import split_front_matter
+from handbook.load.markdown_scan import split_front_matter
 
 SECTIONS = ("foundations", "model-families", "modalities", "concepts", "applications", "risks")
 QUESTION = re.compile(r"^\?\?\? question \"", re.MULTILINE)

@@ -241,7 +241,7 @@ def test_every_page_offers_edit_and_a_prefilled_problem_report(built_site, handb
 
 
 def test_articles_show_last_updated_from_git(built_site, handbook, project):
-    from page_history import last_changed
+    from handbook.load.page_history import last_changed
 
     dates = last_changed(project)
     if not dates:
@@ -254,7 +254,7 @@ def test_articles_show_last_updated_from_git(built_site, handbook, project):
 
 
 def test_page_history_outside_git_is_empty_not_an_error(tmp_path):
-    from page_history import last_changed
+    from handbook.load.page_history import last_changed
 
     assert last_changed(tmp_path) == {}
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from faq_schema import faq_entries, faq_structured_data
+from handbook.generate.faq_schema import faq_entries, faq_structured_data
 
 PAGE = """
 <h2>General</h2>

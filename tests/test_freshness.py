@@ -1,4 +1,4 @@
-"""Review dates: validated like other fields, listed when old (hooks/freshness.py), shown on pages."""
+"""Review dates: validated like other fields, listed when old (hooks/handbook/load/freshness.py), shown on pages."""
 
 from __future__ import annotations
 
@@ -6,12 +6,18 @@ import datetime
 import subprocess
 import sys
 
-from article_records import is_landing_page, scan_article
-from build_errors import Problems
 from conftest import PROJECT
-from data_records import parse_dataset
-from freshness import REVIEW_INTERVAL_MONTHS, due_report, months_before, review_due, reviewed_label
-from handbook_models import Article, Cell, Column, Dataset, Handbook, Row
+from handbook.load.article_records import is_landing_page, scan_article
+from handbook.load.build_errors import Problems
+from handbook.load.data_records import parse_dataset
+from handbook.load.freshness import (
+    REVIEW_INTERVAL_MONTHS,
+    due_report,
+    months_before,
+    review_due,
+    reviewed_label,
+)
+from handbook.load.handbook_models import Article, Cell, Column, Dataset, Handbook, Row
 from test_validation_messages import DATASET, parse
 
 TODAY = datetime.date(2026, 12, 6)

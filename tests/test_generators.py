@@ -12,13 +12,28 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from bibliography_page import render_bibliography
-from citations import render_citations
-from comparison_tables import render_table
-from dataset_timeline import render_timeline
-from glossary_page import letters_only, render_glossary, used_on_html
-from handbook_models import Article, Cell, Column, DataMarker, Dataset, Reference, Row, Tag, Term
-from tag_pages import ListedPage, render_tag_page, render_tags_overview, sections_from_nav
+from handbook.generate.bibliography_page import render_bibliography
+from handbook.generate.comparison_tables import render_table
+from handbook.generate.dataset_timeline import render_timeline
+from handbook.generate.glossary_page import letters_only, render_glossary, used_on_html
+from handbook.generate.tag_pages import (
+    ListedPage,
+    render_tag_page,
+    render_tags_overview,
+    sections_from_nav,
+)
+from handbook.load.handbook_models import (
+    Article,
+    Cell,
+    Column,
+    DataMarker,
+    Dataset,
+    Reference,
+    Row,
+    Tag,
+    Term,
+)
+from handbook.render.citations import render_citations
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -325,7 +340,7 @@ def test_a_marker_caption_names_a_partial_table():
 
 
 def test_used_on_slots_are_filled_for_every_term_in_one_pass():
-    from glossary_page import fill_used_on
+    from handbook.generate.glossary_page import fill_used_on
 
     page = render_glossary(TERMS, REFERENCES)
     filled = fill_used_on(page, lambda term_id: f"<p>used:{term_id}</p>")

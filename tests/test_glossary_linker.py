@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from glossary_linker import TermIndex, link_terms
-from handbook_models import Term
+from handbook.load.handbook_models import Term
+from handbook.render.glossary_linker import TermIndex, link_terms
 
 
 def term(term_id: str, name: str, aliases=(), auto_link=True) -> Term:

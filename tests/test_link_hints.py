@@ -1,8 +1,8 @@
-"""Finding an article's links in its Markdown, and the hints for broken ones (hooks/link_hints.py)."""
+"""Finding an article's links in its Markdown, and the hints for broken ones (hooks/handbook/check/link_hints.py)."""
 
 from __future__ import annotations
 
-from link_hints import DocLink, broken_links, closest_page, find_doc_links
+from handbook.check.link_hints import DocLink, broken_links, closest_page, find_doc_links
 
 SOURCE = """---
 title: T

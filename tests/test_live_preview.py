@@ -1,4 +1,4 @@
-"""Live preview renders only what an edit changed, and stays correct (hooks/live_preview.py)."""
+"""Live preview renders only what an edit changed, and stays correct (hooks/handbook/preview/live_preview.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,13 @@ from pathlib import Path
 
 import jinja2
 
-from live_preview import SiteMemory, TemplateMemory, fingerprint, stage_page, staging_folder
+from handbook.preview.live_preview import (
+    SiteMemory,
+    TemplateMemory,
+    fingerprint,
+    stage_page,
+    staging_folder,
+)
 
 # Builds the way `mkdocs serve --dirty` does (serve.py: a fresh config per build, on_startup
 # once with dirty=True, build(dirty=True)), in its own process so module state is its own.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from math_svg import MathError, typeset_formula, typeset_math
+from handbook.render.math_svg import MathError, typeset_formula, typeset_math
 
 
 def latex_to_html(latex: str, display: bool) -> str:
@@ -74,7 +74,7 @@ def test_unparseable_latex_raises_a_named_error():
 
 def test_formulas_queued_ahead_are_typeset_by_workers_and_bad_ones_all_reported():
     """A cold build hands formulas to worker processes as pages are read (math_svg.py)."""
-    import math_svg
+    from handbook.render import math_svg
 
     page = "".join(
         f'<p><span class="arithmatex">\\(q_{{{k}}} + r^{{{k}}}\\)</span></p>' for k in range(30)
@@ -101,7 +101,7 @@ def test_formulas_queued_ahead_are_typeset_by_workers_and_bad_ones_all_reported(
 
 def test_a_few_new_formulas_are_typeset_in_place():
     """A live rebuild after adding a formula should not pay for starting workers."""
-    import math_svg
+    from handbook.render import math_svg
 
     try:
         math_svg.queue_formulas({("u_{99} - v", False)})

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from article_scaffold import DESCRIPTION_TEMPLATE, PROMPTS, TEMPLATE
+from handbook.load.article_scaffold import DESCRIPTION_TEMPLATE, PROMPTS, TEMPLATE
 from new_article import add_to_nav, create_article, slugify
 from test_build_failures import assert_failed_cleanly, build
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from build_errors import HandbookDataError
-from notation import Notation, load_notation, notation_clashes
+from handbook.generate.notation import Notation, load_notation, notation_clashes
+from handbook.load.build_errors import HandbookDataError
 
 NOTATION = [
     Notation("Sampling temperature", r"\tau", ("temperature",), "divides the logits"),

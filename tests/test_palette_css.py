@@ -1,11 +1,11 @@
-"""Material's palette stylesheet keeps only the handbook's colours (hooks/palette_css.py)."""
+"""Material's palette stylesheet keeps only the handbook's colours (hooks/handbook/render/palette_css.py)."""
 
 from __future__ import annotations
 
 import re
 from importlib import resources
 
-from palette_css import palette_subset, used_colours
+from handbook.render.palette_css import palette_subset, used_colours
 
 USED = {("primary", "indigo"), ("accent", "indigo"), ("accent", "light-blue")}
 

@@ -14,14 +14,23 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from comparison_tables import render_table
-from dataset_timeline import render_timeline
-from glossary_linker import SKIPPED_ELEMENTS, TermIndex, link_terms
-from glossary_page import render_glossary
-from handbook_models import Cell, Column, DataMarker, Dataset, Reference, Row, Tag, Term
-from markdown_scan import split_front_matter
-from markdown_text import CONTROL_CHARACTER
-from tag_pages import render_tag_page
+from handbook.generate.comparison_tables import render_table
+from handbook.generate.dataset_timeline import render_timeline
+from handbook.generate.glossary_page import render_glossary
+from handbook.generate.tag_pages import render_tag_page
+from handbook.load.handbook_models import (
+    Cell,
+    Column,
+    DataMarker,
+    Dataset,
+    Reference,
+    Row,
+    Tag,
+    Term,
+)
+from handbook.load.markdown_scan import split_front_matter
+from handbook.load.markdown_text import CONTROL_CHARACTER
+from handbook.render.glossary_linker import SKIPPED_ELEMENTS, TermIndex, link_terms
 
 SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 EXTENSIONS = ["attr_list", "md_in_html", "tables", "toc", "pymdownx.arithmatex"]
@@ -148,8 +157,8 @@ def test_glossary_anchors_are_unique_stable_and_the_html_inert(glossary):
 @SETTINGS
 @given(TEXT, TEXT, st.lists(TEXT, min_size=1, max_size=3))
 def test_tag_pages_escape_everything(title, description, page_titles):
-    from handbook_models import Article
-    from tag_pages import ListedPage
+    from handbook.generate.tag_pages import ListedPage
+    from handbook.load.handbook_models import Article
 
     pages = [
         ListedPage(Article(f"s/p{i}.md", t, description, ("x",)), title)

@@ -1,10 +1,10 @@
-"""The disk cache of typeset math (hooks/render_cache.py, math_svg.use_disk_cache): a second
+"""The disk cache of typeset math (hooks/handbook/render/render_cache.py, math_svg.use_disk_cache): a second
 build reuses formulas, gives the same bytes, and survives bad entries and unwritable folders."""
 
 from __future__ import annotations
 
-import math_svg
-from render_cache import RenderCache, cache_folder
+from handbook.render import math_svg
+from handbook.render.render_cache import RenderCache, cache_folder
 
 
 def test_entries_round_trip_and_keys_depend_on_version_and_input(tmp_path):

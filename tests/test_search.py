@@ -1,4 +1,4 @@
-"""The handbook's search: the index builder (hooks/search_index.py), its agreement with the
+"""The handbook's search: the index builder (hooks/handbook/render/search_index.py), its agreement with the
 browser engine (overrides/assets/javascripts/search-engine.js), and search in the built site.
 
 Relevance as a whole is measured by `make search-eval` (108 reader queries, both editions);
@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from browser import chromium, require_chromium, serve_directory
-from search_index import (
+from handbook.render.search_index import (
     STOP_WORDS,
     PageInfo,
     acronym_pairs,

@@ -14,8 +14,8 @@ import pytest
 from mkdocs.exceptions import Abort, PluginError
 
 from browser import chromium, require_chromium
+from handbook.preview.serve_errors import BuildFailure, error_page, guard_server, guarded_builder
 from project_copy import copy_project
-from serve_errors import BuildFailure, error_page, guard_server, guarded_builder
 from serve_rebuild import BUILT, _reader, free_port, wait_for
 
 

@@ -7,8 +7,8 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from math_svg import load_ziamath, typeset_formula
-from svg_path_compact import compact_path, path_points
+from handbook.render.math_svg import load_ziamath, typeset_formula
+from handbook.render.svg_path_compact import compact_path, path_points
 
 ZIAMATH_STYLE = "M 3.1 -6.2 L 3.1 -6.2 L 2.2 -1.7 Q 2.2 -1.7 2.1 -1.6 Q 2.1 -1.5 2.1 -1.3 L 2.1 0 L 0 0 Z M 1 1 L 2 1 Z "
 

@@ -1,6 +1,6 @@
 """Valid HTML: the Nu Html Checker over every page of both editions, and a test per repair.
 
-The repairs live in hooks/html_repairs.py; each test below fails if its repair is removed
+The repairs live in hooks/handbook/render/html_repairs.py; each test below fails if its repair is removed
 (checked by hand when they were written: without unwrap_document the web edition had 965+
 errors, mostly from the nested document mkdocs-glightbox writes).
 """
@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from html_repairs import repair_page, unwrap_document
+from handbook.render.html_repairs import repair_page, unwrap_document
 from validate_html import CheckerMissing, html_errors, summary
 
 HTML_OPEN = re.compile(r"<html\b", re.IGNORECASE)

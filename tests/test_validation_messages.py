@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from article_records import scan_article
-from build_errors import HandbookDataError, Problems, unknown_reference_fix
-from data_records import parse_dataset, parse_references, parse_tags, parse_terms
-from handbook_data import DataPaths, load_handbook
-from yaml_source import parse_yaml
+from handbook.load.article_records import scan_article
+from handbook.load.build_errors import HandbookDataError, Problems, unknown_reference_fix
+from handbook.load.data_records import parse_dataset, parse_references, parse_tags, parse_terms
+from handbook.load.handbook_data import DataPaths, load_handbook
+from handbook.load.yaml_source import parse_yaml
 
 GOOD_TERM = """
 - id: diffusion-model

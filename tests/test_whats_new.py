@@ -1,11 +1,11 @@
-"""What's new: the page and the Atom feed made from CHANGELOG.md (hooks/whats_new.py)."""
+"""What's new: the page and the Atom feed made from CHANGELOG.md (hooks/handbook/generate/whats_new.py)."""
 
 from __future__ import annotations
 
 import feedparser
 import markdown
 
-from whats_new import atom_feed, parse_changelog, whats_new_markdown
+from handbook.generate.whats_new import atom_feed, parse_changelog, whats_new_markdown
 
 CHANGELOG = """# Changelog
 

@@ -36,8 +36,8 @@ sys.path[:0] = [str(PROJECT / "hooks"), str(PROJECT / "tools")]
 from contextlib import contextmanager  # noqa: E402
 
 from check_links import check_site  # noqa: E402
-from glossary_linker import TermIndex, link_terms  # noqa: E402
-from handbook_models import Term  # noqa: E402
+from handbook.load.handbook_models import Term  # noqa: E402
+from handbook.render.glossary_linker import TermIndex, link_terms  # noqa: E402
 from plain_baseline import prepare as prepare_plain_baseline  # noqa: E402
 from serve_rebuild import measure as serve_rebuild_times  # noqa: E402
 from synthetic_handbook import Shape, term_name, write_handbook  # noqa: E402

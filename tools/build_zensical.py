@@ -10,7 +10,7 @@ handbook's work is split the other way round from the MkDocs build:
    is written with its markers and citations expanded (the same functions the MkDocs hook
    calls), into a staging project under .cache/zensical/. The glossary's "used on" lists are
    filled from the articles rendered once with the project's own Markdown extensions.
-2. Render (Zensical, in .venv-zensical): hooks/render_extension.py, added to the staged
+2. Render (Zensical, in .venv-zensical): hooks/handbook/render/render_extension.py, added to the staged
    mkdocs.yml's `markdown_extensions`, typesets math and links glossary terms in each page.
 
 README, "Platform", lists what still differs from the MkDocs build.
@@ -36,19 +36,19 @@ from markdown import Markdown  # noqa: E402
 from markdown import markdown as markdown_to_html  # noqa: E402
 from mkdocs.utils.yaml import yaml_load  # noqa: E402
 
-from article_markdown import render_article_markdown  # noqa: E402
-from bibliography_page import BIBLIOGRAPHY_PATH  # noqa: E402
-from build_errors import HandbookDataError  # noqa: E402
-from build_stamp import build_stamp  # noqa: E402
-from generated_pages import generated_pages  # noqa: E402
-from glossary_linker import TermIndex, link_terms  # noqa: E402
-from glossary_page import GLOSSARY_PATH, fill_used_on, used_on_html  # noqa: E402
-from handbook_data import DataPaths, load_handbook  # noqa: E402
-from markdown_scan import split_front_matter  # noqa: E402
-from notation import load_notation  # noqa: E402
-from page_history import last_changed  # noqa: E402
-from render_extension import href_in_source, page_hint  # noqa: E402
-from whats_new import FEED_PATH, load_releases, site_feed  # noqa: E402
+from handbook.generate.bibliography_page import BIBLIOGRAPHY_PATH  # noqa: E402
+from handbook.generate.generated_pages import generated_pages  # noqa: E402
+from handbook.generate.glossary_page import GLOSSARY_PATH, fill_used_on, used_on_html  # noqa: E402
+from handbook.generate.notation import load_notation  # noqa: E402
+from handbook.generate.whats_new import FEED_PATH, load_releases, site_feed  # noqa: E402
+from handbook.load.build_errors import HandbookDataError  # noqa: E402
+from handbook.load.build_stamp import build_stamp  # noqa: E402
+from handbook.load.handbook_data import DataPaths, load_handbook  # noqa: E402
+from handbook.load.markdown_scan import split_front_matter  # noqa: E402
+from handbook.load.page_history import last_changed  # noqa: E402
+from handbook.render.article_markdown import render_article_markdown  # noqa: E402
+from handbook.render.glossary_linker import TermIndex, link_terms  # noqa: E402
+from handbook.render.render_extension import href_in_source, page_hint  # noqa: E402
 
 STAGING = PROJECT / ".cache" / "zensical"
 OUTPUT = PROJECT / "dist" / "zensical-site"
@@ -120,7 +120,9 @@ def stage(project: Path, staging: Path) -> Path:
 
     for key in MKDOCS_ONLY:
         config.pop(key, None)
-    config["markdown_extensions"].append({"render_extension": {"project": str(project)}})
+    config["markdown_extensions"].append(
+        {"handbook.render.render_extension": {"project": str(project)}}
+    )
     staged = staging / "mkdocs.yml"
     staged.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return staged

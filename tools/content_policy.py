@@ -2,7 +2,7 @@
 
 No <script>, <iframe>, <object> or <embed>; no inline event handlers (on...=); no javascript:
 or data: URLs; no images from outside the repository. Each finding names file and line.
-(Front matter fields are checked by the build itself, see hooks/article_records.py.)
+(Front matter fields are checked by the build itself, see hooks/handbook/load/article_records.py.)
 
     python tools/content_policy.py [docs]
 """

@@ -16,9 +16,9 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "hooks"))
 
-from build_errors import HandbookDataError  # noqa: E402
-from freshness import REVIEW_INTERVAL_MONTHS, due_report, review_due  # noqa: E402
-from handbook_data import DataPaths, load_handbook  # noqa: E402
+from handbook.load.build_errors import HandbookDataError  # noqa: E402
+from handbook.load.freshness import REVIEW_INTERVAL_MONTHS, due_report, review_due  # noqa: E402
+from handbook.load.handbook_data import DataPaths, load_handbook  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

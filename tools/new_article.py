@@ -20,7 +20,7 @@ import yaml
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "hooks"))
 
-from article_scaffold import DESCRIPTION_TEMPLATE, TEMPLATE  # noqa: E402
+from handbook.load.article_scaffold import DESCRIPTION_TEMPLATE, TEMPLATE  # noqa: E402
 
 
 def slugify(title: str) -> str:

@@ -196,12 +196,12 @@ def write_hook_output(root: Path, nav: list) -> list[str]:
     from mkdocs.structure.files import File
     from mkdocs.utils import get_relative_url
 
-    from article_markdown import render_article_markdown
-    from generated_pages import generated_pages
-    from glossary_linker import TermIndex, link_terms
-    from glossary_page import fill_used_on, used_on_html
-    from handbook_data import DataPaths, load_handbook
-    from markdown_scan import split_front_matter
+    from handbook.generate.generated_pages import generated_pages
+    from handbook.generate.glossary_page import fill_used_on, used_on_html
+    from handbook.load.handbook_data import DataPaths, load_handbook
+    from handbook.load.markdown_scan import split_front_matter
+    from handbook.render.article_markdown import render_article_markdown
+    from handbook.render.glossary_linker import TermIndex, link_terms
 
     docs = root / "docs"
     handbook = load_handbook(DataPaths(root=root, docs_dir=docs))

@@ -1,0 +1,1 @@
+"""Whole-site checks once every page has rendered."""

@@ -1,0 +1,1 @@
+"""Pages and page parts made from the models (glossary, tags, bibliography, tables...)."""

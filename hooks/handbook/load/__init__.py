@@ -1,0 +1,1 @@
+"""Read data/ and the articles' front matter into typed, validated models."""

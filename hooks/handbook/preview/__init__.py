@@ -1,0 +1,1 @@
+"""What live preview remembers between rebuilds."""

@@ -1,0 +1,1 @@
+"""Per-page work: markers, citations, math, glossary links, repairs, search index."""
