@@ -11,11 +11,12 @@ export NO_MKDOCS_2_WARNING := 1
 VERSION ?= $(shell $(PYTHON) -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["version"])')
 ALIAS ?=
 
-.PHONY: help serve test build build-zensical bench weight search-eval a11y lighthouse screenshots freshness check-links check-external-links lint new-article bundle deploy deploy-dev set-default serve-versions clean lock
+.PHONY: help serve test test-unit build build-zensical bench weight search-eval a11y lighthouse screenshots freshness check-links check-external-links lint new-article bundle deploy deploy-dev set-default serve-versions clean lock
 
 help:
 	@echo "make serve        serve the site with live reload on http://$(ADDR)"
 	@echo "make test         run the whole test suite"
+	@echo "make test-unit    only the tests that need no build (about 20 s)"
 	@echo "make build        strict build into site/ (the old site/ survives a failed build)"
 	@echo "make build-zensical   the same sources built by Zensical into dist/zensical-site/"
 	@echo "make check-links  check internal links, anchors and images in site/"
@@ -67,6 +68,10 @@ $(ZENSICAL_STAMP): tools/zensical/requirements.lock
 
 test: $(STAMP) $(VNU_STAMP) $(ZENSICAL_STAMP)
 	$(BIN)/python -m pytest
+
+# The tests that need no build of the handbook (about 20 s); `-m site` and `-m browser` pick the rest.
+test-unit: $(STAMP)
+	$(BIN)/python -m pytest -m unit
 
 # The same sources built by Zensical into dist/zensical-site/ (tools/build_zensical.py).
 build-zensical: $(STAMP) $(ZENSICAL_STAMP)

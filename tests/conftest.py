@@ -1,20 +1,22 @@
-"""Shared fixtures: the real site is built once per test session into a temporary folder."""
+"""Shared fixtures: the real site is built once per test session into a temporary folder.
+
+Every test is marked `unit`, `site` (it builds or reads a build) or `browser` (Chromium), so
+`pytest -m unit` runs the unit tests alone in seconds (pytest_collection_modifyitems below)."""
 
 from __future__ import annotations
 
 import atexit
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-PROJECT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(PROJECT / "hooks"), str(PROJECT / "tools")]
+from helpers import PROJECT, run_mkdocs
+
+__all__ = ["PROJECT", "run_mkdocs"]  # older test modules import them from here
 
 # Every build in the suite (the real site, project copies, double builds) shares one math
 # cache of its own: formulas are typeset once per run, and never read from a developer's
@@ -24,18 +26,6 @@ atexit.register(shutil.rmtree, os.environ["HANDBOOK_CACHE_DIR"], ignore_errors=T
 
 from handbook.load.handbook_data import DataPaths, load_handbook  # noqa: E402
 from project_copy import copy_project  # noqa: E402
-
-
-def run_mkdocs(*args: str, cwd: Path = PROJECT) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
 
 
 @pytest.fixture(scope="session")
@@ -87,3 +77,19 @@ def offline_bundle(tmp_path_factory) -> tuple[Path, Path]:
     with zipfile.ZipFile(zip_path) as archive:
         archive.extractall(unpacked)
     return zip_path, unpacked / "generative-ai-handbook-9.9"
+
+
+# Fixtures that build the handbook (or read such a build): a test that uses one is a site test.
+SITE_FIXTURES = frozenset(
+    {"site_build", "built_site", "project_copy", "offline_bundle", "zensical_site", "both_builds"}
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.get_closest_marker("browser") or item.get_closest_marker("site"):
+            continue
+        if SITE_FIXTURES.intersection(item.fixturenames):
+            item.add_marker(pytest.mark.site)
+        else:
+            item.add_marker(pytest.mark.unit)

@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PROJECT
+from helpers import PROJECT
+
+pytestmark = pytest.mark.site  # builds the handbook without the site fixtures
 
 
 def build(project: Path) -> subprocess.CompletedProcess:

@@ -6,7 +6,6 @@ import datetime
 import subprocess
 import sys
 
-from conftest import PROJECT
 from handbook.load.article_records import is_landing_page, scan_article
 from handbook.load.build_errors import Problems
 from handbook.load.data_records import parse_dataset
@@ -18,6 +17,7 @@ from handbook.load.freshness import (
     reviewed_label,
 )
 from handbook.load.handbook_models import Article, Cell, Column, Dataset, Handbook, Row
+from helpers import PROJECT
 from test_validation_messages import DATASET, parse
 
 TODAY = datetime.date(2026, 12, 6)

@@ -39,7 +39,7 @@ def test_a_stage_imports_from_its_own_and_earlier_stages_only(stage, path):
     if stage == "preview":  # live preview serves the render stage, and needs nothing after it
         allowed = {"load", "render", "preview"}
     for name in _imports(path):
-        assert not name.split(".")[0] == "mkdocs", f"{path.name} imports {name}"
+        assert name.split(".")[0] != "mkdocs", f"{path.name} imports {name}"
         if name.startswith("handbook."):
             assert name.split(".")[1] in allowed, f"{stage}/{path.name} imports {name}"
 

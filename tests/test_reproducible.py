@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import filecmp
 
-from conftest import run_mkdocs
+import pytest
+
+from helpers import run_mkdocs
+
+pytestmark = pytest.mark.site  # builds the handbook without the site fixtures
 
 
 def tree(root) -> dict[str, bytes]:

@@ -13,6 +13,8 @@ from bs4 import BeautifulSoup
 
 from project_copy import copy_project
 
+pytestmark = pytest.mark.site  # builds the handbook without the site fixtures
+
 
 def git(repo: Path, *args: str) -> str:
     return subprocess.run(

@@ -28,19 +28,17 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(PROJECT / "hooks"), str(PROJECT / "tools")]
+from project import PROJECT, mkdocs_env
 
-from contextlib import contextmanager  # noqa: E402
-
-from check_links import check_site  # noqa: E402
-from handbook.load.handbook_models import Term  # noqa: E402
-from handbook.render.glossary_linker import TermIndex, link_terms  # noqa: E402
-from plain_baseline import prepare as prepare_plain_baseline  # noqa: E402
-from serve_rebuild import measure as serve_rebuild_times  # noqa: E402
-from synthetic_handbook import Shape, term_name, write_handbook  # noqa: E402
+from check_links import check_site
+from handbook.load.handbook_models import Term
+from handbook.render.glossary_linker import TermIndex, link_terms
+from plain_baseline import prepare as prepare_plain_baseline
+from serve_rebuild import measure as serve_rebuild_times
+from synthetic_handbook import Shape, term_name, write_handbook
 
 BUDGETS = {
     "real_warm": ("real handbook, warm build vs plain MkDocs build of the same pages", "<= 1.3"),
@@ -55,7 +53,7 @@ BUDGETS = {
 
 def timed_build(config: Path, site: Path) -> tuple[float, float]:
     """(seconds, peak resident MB) of one `mkdocs build` in its own process."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = mkdocs_env()
     # stderr goes to a file: a pipe nobody reads while waiting could fill up and stall the build.
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()

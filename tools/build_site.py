@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import fcntl
-import os
 import shutil
 import signal
 import subprocess
@@ -27,6 +26,8 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+
+from project import mkdocs_env
 
 INTERRUPTED = 130  # the shell's code for a command stopped by a signal (128 + SIGINT)
 
@@ -46,7 +47,7 @@ def strict_build(
 
     If this process is interrupted, subprocess.run kills the child before re-raising.
     """
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **environment}
+    env = mkdocs_env(**environment)
     command = [
         sys.executable,
         "-m",

@@ -27,28 +27,25 @@ import time
 from pathlib import Path
 
 import yaml
+from markdown import Markdown
+from markdown import markdown as markdown_to_html
+from mkdocs.utils.yaml import yaml_load
 
-PROJECT = Path(__file__).resolve().parent.parent
-HOOKS = PROJECT / "hooks"
-sys.path.insert(0, str(HOOKS))
+from project import HOOKS, PROJECT
 
-from markdown import Markdown  # noqa: E402
-from markdown import markdown as markdown_to_html  # noqa: E402
-from mkdocs.utils.yaml import yaml_load  # noqa: E402
-
-from handbook.generate.bibliography_page import BIBLIOGRAPHY_PATH  # noqa: E402
-from handbook.generate.generated_pages import generated_pages  # noqa: E402
-from handbook.generate.glossary_page import GLOSSARY_PATH, fill_used_on, used_on_html  # noqa: E402
-from handbook.generate.notation import load_notation  # noqa: E402
-from handbook.generate.whats_new import FEED_PATH, load_releases, site_feed  # noqa: E402
-from handbook.load.build_errors import HandbookDataError  # noqa: E402
-from handbook.load.build_stamp import build_stamp  # noqa: E402
-from handbook.load.handbook_data import DataPaths, load_handbook  # noqa: E402
-from handbook.load.markdown_scan import split_front_matter  # noqa: E402
-from handbook.load.page_history import last_changed  # noqa: E402
-from handbook.render.article_markdown import render_article_markdown  # noqa: E402
-from handbook.render.glossary_linker import TermIndex, link_terms  # noqa: E402
-from handbook.render.render_extension import href_in_source, page_hint  # noqa: E402
+from handbook.generate.bibliography_page import BIBLIOGRAPHY_PATH
+from handbook.generate.generated_pages import generated_pages
+from handbook.generate.glossary_page import GLOSSARY_PATH, fill_used_on, used_on_html
+from handbook.generate.notation import load_notation
+from handbook.generate.whats_new import FEED_PATH, load_releases, site_feed
+from handbook.load.build_errors import HandbookDataError
+from handbook.load.build_stamp import build_stamp
+from handbook.load.handbook_data import DataPaths, load_handbook
+from handbook.load.markdown_scan import split_front_matter
+from handbook.load.page_history import last_changed
+from handbook.render.article_markdown import render_article_markdown
+from handbook.render.glossary_linker import TermIndex, link_terms
+from handbook.render.render_extension import href_in_source, page_hint
 
 STAGING = PROJECT / ".cache" / "zensical"
 OUTPUT = PROJECT / "dist" / "zensical-site"

@@ -13,12 +13,11 @@ import datetime
 import sys
 from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(PROJECT / "hooks"))
+from project import PROJECT
 
-from handbook.load.build_errors import HandbookDataError  # noqa: E402
-from handbook.load.freshness import REVIEW_INTERVAL_MONTHS, due_report, review_due  # noqa: E402
-from handbook.load.handbook_data import DataPaths, load_handbook  # noqa: E402
+from handbook.load.build_errors import HandbookDataError
+from handbook.load.freshness import REVIEW_INTERVAL_MONTHS, due_report, review_due
+from handbook.load.handbook_data import DataPaths, load_handbook
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -17,7 +17,8 @@ from pathlib import Path
 
 import yaml
 
-PROJECT = Path(__file__).resolve().parent.parent
+from project import PROJECT
+
 MAKE_CALL = re.compile(r"\bmake\s+([a-z][\w-]*)")
 USES = re.compile(r"^[\w.-]+/[\w.-]+(/[\w./-]+)?@v\d+(\.\d+)*$")
 

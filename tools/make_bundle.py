@@ -20,9 +20,10 @@ import tomllib
 import zipfile
 from pathlib import Path
 
+from project import PROJECT
+
 from build_site import strict_build, why_unwritable
 
-PROJECT = Path(__file__).resolve().parent.parent
 NAME = "generative-ai-handbook"
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip entry can hold
 

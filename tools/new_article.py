@@ -17,10 +17,9 @@ from pathlib import Path
 
 import yaml
 
-PROJECT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(PROJECT / "hooks"))
+from project import PROJECT
 
-from handbook.load.article_scaffold import DESCRIPTION_TEMPLATE, TEMPLATE  # noqa: E402
+from handbook.load.article_scaffold import DESCRIPTION_TEMPLATE, TEMPLATE
 
 
 def slugify(title: str) -> str:

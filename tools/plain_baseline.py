@@ -18,23 +18,23 @@ it, so parsing is paid) for the captured one.
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+from project import mkdocs_env
+
 from project_copy import copy_project
 
-PROJECT = Path(__file__).resolve().parent.parent
-HOOKS = Path(__file__).resolve().parent / "baseline_hooks"
+BASELINE_HOOKS = Path(__file__).resolve().parent / "baseline_hooks"
 CAPTURE_ENV = "HANDBOOK_CAPTURE_DIR"
 
 
 def _mkdocs_build(config: Path, site: Path, env: dict[str, str]) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)],
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
+        env=mkdocs_env(**env),
         capture_output=True,
         text=True,
         timeout=900,
@@ -50,7 +50,7 @@ def prepare(root: Path) -> tuple[Path, dict[str, str]]:
     capture = root / "capture"
     capture_config = handbook / "mkdocs-capture.yml"
     capture_config.write_text(
-        f"INHERIT: mkdocs.yml\nhooks:\n  - hooks/handbook_hooks.py\n  - {HOOKS / 'capture.py'}\n",
+        f"INHERIT: mkdocs.yml\nhooks:\n  - hooks/handbook_hooks.py\n  - {BASELINE_HOOKS / 'capture.py'}\n",
         encoding="utf-8",
     )
     env = {CAPTURE_ENV: str(capture)}
@@ -65,7 +65,7 @@ def prepare(root: Path) -> tuple[Path, dict[str, str]]:
         # Paths in an inheriting file are relative to it: the templates stay the handbook's.
         f"INHERIT: {handbook / 'mkdocs.yml'}\n"
         f"theme:\n  custom_dir: {handbook / 'overrides'}\n"
-        f"hooks:\n  - {HOOKS / 'replay.py'}\n"
+        f"hooks:\n  - {BASELINE_HOOKS / 'replay.py'}\n"
         "watch: []\n",
         encoding="utf-8",
     )

@@ -6,7 +6,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parent.parent
+from project import PROJECT
+
 SOURCES = (
     "mkdocs.yml",
     "mkdocs-offline.yml",

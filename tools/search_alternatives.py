@@ -19,10 +19,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+from project import PROJECT
+
 from local_site import chromium
 from search_eval import QUERY_FILES, UNSEEN, Outcome, Scores, load_queries, page_id
 
-PROJECT = Path(__file__).resolve().parent.parent
 PACKAGE = PROJECT / "tools" / "minisearch"
 BUNDLE = PACKAGE / "node_modules" / "minisearch" / "dist" / "umd" / "index.js"
 

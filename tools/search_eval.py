@@ -29,10 +29,11 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from project import PROJECT
+
 from build_site import strict_build
 from local_site import chromium, serve_directory
 
-PROJECT = Path(__file__).resolve().parent.parent
 # tuning: the ranking's weights were chosen on these. held_out: written with them, before any
 # tuning, and looked at once the tuning was nearly done. held_out_2: written after the
 # ranking was frozen, by a writer who saw neither the engine nor the other sets.

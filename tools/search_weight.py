@@ -22,10 +22,11 @@ from pathlib import Path
 
 import yaml
 
+from project import PROJECT
+
 from build_site import strict_build
 from local_site import chromium, serve_directory
 
-PROJECT = Path(__file__).resolve().parent.parent
 BUDGET_GZIP = 150_000
 SAMPLE_QUERIES = 12  # the first queries of tests/search/tuning.yml
 SYNTHETIC_QUERIES = ("noise distribution", "term12 concept", "gradient of the loss")

@@ -13,7 +13,6 @@ failure, not as a time. Part of `make bench`.
 from __future__ import annotations
 
 import argparse
-import os
 import queue
 import socket
 import statistics
@@ -24,9 +23,10 @@ import threading
 import time
 from pathlib import Path
 
+from project import mkdocs_env
+
 from project_copy import copy_project
 
-PROJECT = Path(__file__).resolve().parent.parent
 EDITS = {
     "one article": ("docs/model-families/gans.md", "\nAn edit to time the rebuild.\n"),
     "glossary data": ("data/glossary.yml", ""),  # appends a harmless YAML comment below
@@ -75,11 +75,7 @@ def measure(runs: int = 3, timeout: float = 120, dirty: bool = True) -> dict[str
         server = subprocess.Popen(
             command,
             cwd=root,
-            env={
-                **os.environ,
-                "NO_MKDOCS_2_WARNING": "1",
-                "HANDBOOK_MINIFY": "false",
-            },  # as make serve
+            env=mkdocs_env(HANDBOOK_MINIFY="false"),  # as make serve
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             text=True,

@@ -14,7 +14,8 @@ from pathlib import Path
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
-PROJECT = Path(__file__).resolve().parent.parent
+from project import PROJECT
+
 WORDS = (
     "model data sample noise training network layer token output input distribution "
     "probability gradient loss update image text audio sequence step value function "

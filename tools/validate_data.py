@@ -6,13 +6,11 @@ python tools/validate_data.py        (exit 1 and the full problem list when anyt
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(PROJECT / "hooks"))
+from project import PROJECT
 
-from handbook.load.build_errors import HandbookDataError  # noqa: E402
-from handbook.load.handbook_data import DataPaths, load_handbook  # noqa: E402
+from handbook.load.build_errors import HandbookDataError
+from handbook.load.handbook_data import DataPaths, load_handbook
 
 
 def main() -> int:
