@@ -210,7 +210,7 @@ def test_version_is_shown(open_page, edition):
 def test_table_sorts_by_column(open_page):
     page = open_page("model-families/comparison")
     table = page.locator("table.hb-sortable").first
-    header = table.locator('thead th[data-hb-type="year"]').first
+    header = table.locator('thead th[data-hb-sort="number"]').first
     column = header.evaluate("(th) => th.cellIndex")
 
     def years() -> list[int]:

@@ -175,9 +175,9 @@
       cell.setAttribute("aria-sort", "none");
     });
     header.setAttribute("aria-sort", direction);
-    // Dates sort as ISO text (data-sort), so only years and numbers compare as numbers.
-    var type = header.getAttribute("data-hb-type");
-    var numeric = type === "year" || type === "number";
+    // The column type says (column_types.py): dates sort as ISO text (data-sort), so only
+    // "number" columns (years, numbers) compare as numbers.
+    var numeric = header.getAttribute("data-hb-sort") === "number";
     var body = table.tBodies[0];
     var rows = Array.prototype.slice.call(body.rows);
     rows.sort(function (a, b) {

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from handbook.load.date_labels import display_date
+from handbook.load.column_types import COLUMN_TYPES
 from handbook.load.handbook_models import DataMarker, Dataset, Reference
 
 EMPTY_CELL = "—"
@@ -45,8 +45,9 @@ def render_table(
         for position, column in enumerate(columns):
             cell = row.cells.get(column.id, _blank)
             keys = list(cell.references) + (list(row.references) if position == 0 else [])
-            sort_value = f' data-sort="{html.escape(cell.text)}"' if column.type != "text" else ""
-            shown = display_date(cell.text) if column.type == "date" and cell.text else cell.text
+            kind = COLUMN_TYPES[column.type]
+            sort_value = f' data-sort="{html.escape(cell.text)}"' if kind.raw_sort_value else ""
+            shown = kind.display(cell.text) if cell.text else cell.text
             text = html.escape(shown) if shown else EMPTY_CELL
             tag = 'th scope="row"' if position == 0 else "td"
             cells.append(
@@ -54,7 +55,7 @@ def render_table(
             )
         body.append(f"<tr>{''.join(cells)}</tr>")
     header = "".join(
-        f'<th scope="col" data-hb-type="{column.type}"'
+        f'<th scope="col" data-hb-sort="{COLUMN_TYPES[column.type].sort}"'
         + (f' title="{html.escape(column.description)}"' if column.description else "")
         + f">{html.escape(column.label)}</th>"
         for column in columns

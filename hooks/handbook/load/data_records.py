@@ -5,18 +5,16 @@ Cross-file checks (does a related term, tag or reference exist?) live in `handbo
 
 from __future__ import annotations
 
-import datetime
 import re
 from typing import Any
 
 from handbook.load.build_errors import Problems
+from handbook.load.column_types import COLUMN_TYPES
 from handbook.load.field_reader import FieldReader
 from handbook.load.handbook_models import Cell, Column, Dataset, Reference, Row, Tag, Term
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 REFERENCE_KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_:.-]*$")
-COLUMN_TYPES = ("text", "year", "number", "date")
-ISO_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 ROW_REFERENCES_FIELD = "refs"
 
 TERM_FIELDS = (
@@ -308,27 +306,8 @@ def _parse_cell(reader: FieldReader, column_id: str, value: Any, column: Column)
             "write the cell as plain text, or as {text: ..., refs: [...]}",
         )
         return Cell(text="", references=references)
-    if column.type in ("year", "number") and not isinstance(value, int | float):
-        reader.problem(
-            column_id,
-            f"'{value}' is not a number, but the column is of type {column.type}",
-            "write a plain number (put any nuance into another column)",
-        )
-    if column.type == "date" and not _is_iso_date(str(value)):
-        reader.problem(
-            column_id,
-            f"'{value}' is not a date, but the column is of type date",
-            "write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2022-08-22",
-        )
+    kind = COLUMN_TYPES.get(column.type)  # None: an unknown type, reported with the column
+    problem = kind.problem(value) if kind else None
+    if problem is not None:
+        reader.problem(column_id, *problem)
     return Cell(text=str(value).strip(), references=references)
-
-
-def _is_iso_date(text: str) -> bool:
-    if not ISO_DATE.match(text):
-        return False
-    year, month, day = (text.split("-") + ["01", "01"])[:3]
-    try:
-        datetime.date(int(year), int(month), int(day))
-    except ValueError:
-        return False
-    return True
