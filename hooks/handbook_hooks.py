@@ -28,20 +28,31 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from handbook.check.link_hints import DocLink, broken_links, find_doc_links, heading_ids
-from handbook.generate.bibliography_page import BIBLIOGRAPHY_PATH
 from handbook.generate.faq_schema import faq_structured_data
 from handbook.generate.generated_pages import GeneratedPage, generated_pages
-from handbook.generate.glossary_page import GLOSSARY_PATH, fill_used_on, letters_only, used_on_html
-from handbook.generate.notation import NOTATION_PATH, load_notation
+from handbook.generate.glossary_page import fill_used_on, letters_only, used_on_html
+from handbook.generate.notation import load_notation
 from handbook.generate.page_actions import report_problem_url, source_file
-from handbook.generate.tag_pages import TAGS_INDEX, sections_from_nav, tag_page_path
-from handbook.generate.whats_new import FEED_PATH, WHATS_NEW_PATH, Release, load_releases, site_feed
+from handbook.generate.tag_pages import sections_from_nav
+from handbook.generate.whats_new import Release, load_releases, site_feed
 from handbook.load.build_errors import HandbookDataError
 from handbook.load.build_stamp import build_stamp
 from handbook.load.freshness import REVIEW_INTERVAL_MONTHS, review_due, reviewed_label
 from handbook.load.handbook_data import DataPaths, load_handbook, unused_tags
 from handbook.load.handbook_models import Handbook
 from handbook.load.page_history import last_changed
+from handbook.paths import (
+    BIBLIOGRAPHY_PATH,
+    CHANGELOG,
+    DATA_DIR,
+    FEED_PATH,
+    GLOSSARY_PATH,
+    NOTATION_PATH,
+    TAGS_INDEX,
+    TIMELINE_PATH,
+    WHATS_NEW_PATH,
+    tag_page_path,
+)
 from handbook.preview.live_preview import (
     fingerprint,
     memory_for,
@@ -98,7 +109,7 @@ class BuildState:
         self.memory = memory_for(config.config_file_path)
         self.inputs = fingerprint(
             [Path(path) for path in config.watch]
-            + [Path(config.config_file_path), self.paths.root / "CHANGELOG.md"]
+            + [Path(config.config_file_path), self.paths.changelog]
         )
         cache = cache_folder(self.paths.root, os.environ)
         self.staging = staging_folder(cache, self.paths.docs_dir) if cache else None
@@ -160,9 +171,9 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     except HandbookDataError as error:
         raise PluginError(error.report()) from None
     # Both pages are optional, so a synthetic handbook (tools/synthetic_handbook.py) needs neither.
-    state.releases = load_releases(state.paths.root / "CHANGELOG.md")
+    state.releases = load_releases(state.paths.changelog)
     try:
-        notation = load_notation(state.paths.root / "data" / "notation.yml", optional=True)
+        notation = load_notation(state.paths.notation, optional=True)
     except HandbookDataError as error:
         raise PluginError(error.report()) from None
     pages = generated_pages(state.handbook, config.nav or [], state.releases, notation)
@@ -174,7 +185,7 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
             )
     state.generated = {page.src_path: page for page in pages}
     state.term_index = TermIndex.build(state.handbook.terms.values())
-    state.last_changed = last_changed(state.paths.root, ("docs", "data", "CHANGELOG.md"))
+    state.last_changed = last_changed(state.paths.root, ("docs", DATA_DIR, CHANGELOG))
     due = review_due(state.handbook, datetime.date.today())
     if due:
         log.info(
@@ -213,7 +224,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def whats_new_feed(config: MkDocsConfig) -> str:
-    dated_by = (state.last_changed.get("CHANGELOG.md"), config.extra["build"]["date"])
+    dated_by = (state.last_changed.get(CHANGELOG), config.extra["build"]["date"])
     return site_feed(state.releases, config.site_url, dated_by, render_markdown)
 
 
@@ -383,8 +394,6 @@ def write_search_index(config: MkDocsConfig) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
 
-
-TIMELINE_PATH = "reference/timeline.md"  # written by hand around the systems dataset
 
 # Pages that search ranks below articles (search_index.KIND_PRIOR): they list or index what
 # the articles explain.

@@ -30,7 +30,8 @@ def _modules():
 
 def test_every_module_sits_in_a_stage():
     assert {path.parent.name for path in PACKAGE.glob("*/*.py")} == set(STAGES)
-    assert [path.name for path in PACKAGE.glob("*.py")] == ["__init__.py"]
+    # Besides the stages, one shared module: every site and data path (paths.py).
+    assert sorted(path.name for path in PACKAGE.glob("*.py")) == ["__init__.py", "paths.py"]
 
 
 @pytest.mark.parametrize(("stage", "path"), list(_modules()), ids=lambda value: str(value))
@@ -40,7 +41,7 @@ def test_a_stage_imports_from_its_own_and_earlier_stages_only(stage, path):
         allowed = {"load", "render", "preview"}
     for name in _imports(path):
         assert name.split(".")[0] != "mkdocs", f"{path.name} imports {name}"
-        if name.startswith("handbook."):
+        if name.startswith("handbook.") and name != "handbook.paths":
             assert name.split(".")[1] in allowed, f"{stage}/{path.name} imports {name}"
 
 
@@ -48,3 +49,12 @@ def test_the_checker_sees_a_planted_backwards_import(tmp_path):
     planted = tmp_path / "bad.py"
     planted.write_text("from handbook.render.math_svg import typeset_math\nimport mkdocs.config\n")
     assert {"handbook.render.math_svg", "mkdocs.config"} <= _imports(planted)
+
+
+def test_site_and_data_paths_are_spelled_out_in_paths_py_only():
+    """One source of truth: no module of the pipeline writes a page or data path itself."""
+    spelled = ('"reference/', '"data/', '"tags/', '"search/', '"feed.xml"', '"CHANGELOG.md"')
+    for path in [*PACKAGE.glob("*/*.py"), PACKAGE.parent / "handbook_hooks.py"]:
+        text = path.read_text(encoding="utf-8")
+        for literal in spelled:
+            assert literal not in text, f"{path.name} spells out {literal}...; use handbook.paths"

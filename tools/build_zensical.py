@@ -33,22 +33,29 @@ from mkdocs.utils.yaml import yaml_load
 
 from project import HOOKS, PROJECT
 
-from handbook.generate.bibliography_page import BIBLIOGRAPHY_PATH
 from handbook.generate.generated_pages import generated_pages
-from handbook.generate.glossary_page import GLOSSARY_PATH, fill_used_on, used_on_html
+from handbook.generate.glossary_page import fill_used_on, used_on_html
 from handbook.generate.notation import load_notation
-from handbook.generate.whats_new import FEED_PATH, load_releases, site_feed
+from handbook.generate.whats_new import load_releases, site_feed
 from handbook.load.build_errors import HandbookDataError
 from handbook.load.build_stamp import build_stamp
 from handbook.load.handbook_data import DataPaths, load_handbook
 from handbook.load.markdown_scan import split_front_matter
 from handbook.load.page_history import last_changed
+from handbook.paths import (
+    BIBLIOGRAPHY_PATH,
+    CHANGELOG,
+    FEED_PATH,
+    GLOSSARY_PATH,
+    ZENSICAL_OUTPUT_DIR,
+    ZENSICAL_STAGING_DIR,
+)
 from handbook.render.article_markdown import render_article_markdown
 from handbook.render.glossary_linker import TermIndex, link_terms
 from handbook.render.render_extension import href_in_source, page_hint
 
-STAGING = PROJECT / ".cache" / "zensical"
-OUTPUT = PROJECT / "dist" / "zensical-site"
+STAGING = PROJECT / ZENSICAL_STAGING_DIR
+OUTPUT = PROJECT / ZENSICAL_OUTPUT_DIR
 ZENSICAL = PROJECT / ".venv-zensical" / "bin" / "zensical"
 # Options Zensical does not know or that belong to the MkDocs build only.
 MKDOCS_ONLY = ("hooks", "watch")
@@ -57,9 +64,10 @@ MKDOCS_ONLY = ("hooks", "watch")
 def stage(project: Path, staging: Path) -> Path:
     """Write the staging project (docs/, overrides/, mkdocs.yml); return its config."""
     config = yaml_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
-    handbook = load_handbook(DataPaths(root=project, docs_dir=project / "docs"))
-    releases = load_releases(project / "CHANGELOG.md")
-    notation = load_notation(project / "data" / "notation.yml", optional=True)
+    paths = DataPaths(root=project, docs_dir=project / "docs")
+    handbook = load_handbook(paths)
+    releases = load_releases(paths.changelog)
+    notation = load_notation(paths.notation, optional=True)
     generated = generated_pages(handbook, config.get("nav") or [], releases, notation)
 
     if staging.exists():
@@ -110,7 +118,7 @@ def stage(project: Path, staging: Path) -> Path:
     # the What's new feed.
     stamp = build_stamp(project, os.environ, default_version="dev")
     config.setdefault("extra", {})["build"] = stamp.as_dict()
-    dated_by = (last_changed(project, ("CHANGELOG.md",)).get("CHANGELOG.md"), stamp.date)
+    dated_by = (last_changed(project, (CHANGELOG,)).get(CHANGELOG), stamp.date)
     if releases is not None:
         feed = site_feed(releases, config.get("site_url"), dated_by, markdown_to_html)
         (staging / "docs" / FEED_PATH).write_text(feed, encoding="utf-8")

@@ -10,8 +10,7 @@ import posixpath
 
 from handbook.load.handbook_models import Article, Reference
 from handbook.load.markdown_text import escape_markdown
-
-BIBLIOGRAPHY_PATH = "reference/bibliography.md"
+from handbook.paths import BIBLIOGRAPHY_PATH
 
 
 def reference_sort_key(reference: Reference) -> tuple[str, int, str]:

@@ -5,19 +5,30 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from handbook.generate.bibliography_page import BIBLIOGRAPHY_PATH, render_bibliography
-from handbook.generate.glossary_page import GLOSSARY_PATH, render_glossary
-from handbook.generate.notation import NOTATION_PATH, Notation, render_notation_page
+from handbook.generate.bibliography_page import render_bibliography
+from handbook.generate.glossary_page import render_glossary
+from handbook.generate.notation import Notation, render_notation_page
 from handbook.generate.tag_pages import (
-    TAGS_INDEX,
     ListedPage,
     render_tag_page,
     render_tags_overview,
     sections_from_nav,
+)
+from handbook.generate.whats_new import Release, whats_new_markdown
+from handbook.load.handbook_models import Handbook
+from handbook.paths import (
+    BIBLIOGRAPHY_PATH,
+    CHANGELOG,
+    GLOSSARY_DATA,
+    GLOSSARY_PATH,
+    NOTATION_DATA,
+    NOTATION_PATH,
+    REFERENCES_DATA,
+    TAGS_DATA,
+    TAGS_INDEX,
+    WHATS_NEW_PATH,
     tag_page_path,
 )
-from handbook.generate.whats_new import WHATS_NEW_PATH, Release, whats_new_markdown
-from handbook.load.handbook_models import Handbook
 
 
 @dataclass(frozen=True)
@@ -45,26 +56,24 @@ def generated_pages(
         GeneratedPage(
             GLOSSARY_PATH,
             render_glossary(handbook.terms.values(), handbook.references),
-            "data/glossary.yml",
+            GLOSSARY_DATA,
         ),
         GeneratedPage(
             BIBLIOGRAPHY_PATH,
             render_bibliography(handbook.references, articles),
-            "data/references.yml",
+            REFERENCES_DATA,
         ),
     ]
     counts = {name: len(handbook.articles_tagged(name)) for name in handbook.tags}
     pages.append(
         GeneratedPage(
-            TAGS_INDEX, render_tags_overview(list(handbook.tags.values()), counts), "data/tags.yml"
+            TAGS_INDEX, render_tags_overview(list(handbook.tags.values()), counts), TAGS_DATA
         )
     )
     if notation is not None:
-        pages.append(
-            GeneratedPage(NOTATION_PATH, render_notation_page(notation), "data/notation.yml")
-        )
+        pages.append(GeneratedPage(NOTATION_PATH, render_notation_page(notation), NOTATION_DATA))
     if releases is not None:
-        pages.append(GeneratedPage(WHATS_NEW_PATH, whats_new_markdown(releases), "CHANGELOG.md"))
+        pages.append(GeneratedPage(WHATS_NEW_PATH, whats_new_markdown(releases), CHANGELOG))
     sections = sections_from_nav(nav)
     for name, tag in handbook.tags.items():
         listed = [
@@ -76,7 +85,7 @@ def generated_pages(
             GeneratedPage(
                 tag_page_path(name),
                 render_tag_page(tag, listed, terms),
-                "data/tags.yml",
+                TAGS_DATA,
                 in_nav=False,
             )
         )

@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterable
 from handbook.load.handbook_models import Reference, Term
 from handbook.load.markdown_text import escape_markdown, inert_markdown
 
-GLOSSARY_PATH = "reference/glossary.md"
 USED_ON_PLACEHOLDER = '<div class="hb-used-on" data-hb-term="{id}"></div>'
 _USED_ON_SLOT = re.compile(re.escape(USED_ON_PLACEHOLDER).replace(r"\{id\}", '(?P<id>[^"]+)'))
 

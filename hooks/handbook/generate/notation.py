@@ -20,8 +20,8 @@ from handbook.load.data_records import entries
 from handbook.load.field_reader import FieldReader
 from handbook.load.markdown_scan import code_segments, line_of
 from handbook.load.yaml_source import parse_yaml
+from handbook.paths import NOTATION_DATA
 
-NOTATION_PATH = "reference/notation.md"
 NOTATION_FIELDS = ("quantity", "symbol", "words", "meaning", "also")
 
 
@@ -67,9 +67,9 @@ def parse_notation(document: Any, file: str, problems: Problems) -> list[Notatio
 
 
 def load_notation(
-    path: Path, display: str = "data/notation.yml", optional: bool = False
+    path: Path, display: str = NOTATION_DATA, optional: bool = False
 ) -> list[Notation] | None:
-    """data/notation.yml, validated; HandbookDataError lists every problem.
+    """The notation data file, validated; HandbookDataError lists every problem.
 
     With `optional`, a missing file gives None (a synthetic handbook has no notation page).
     """

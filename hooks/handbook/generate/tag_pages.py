@@ -10,13 +10,7 @@ from typing import Any
 
 from handbook.load.handbook_models import Article, Tag, Term
 from handbook.load.markdown_text import escape_markdown, yaml_scalar
-
-TAGS_DIR = "tags"
-TAGS_INDEX = f"{TAGS_DIR}/index.md"
-
-
-def tag_page_path(tag_name: str) -> str:
-    return f"{TAGS_DIR}/{tag_name}.md"
+from handbook.paths import GLOSSARY_PATH, tag_page_path
 
 
 @dataclass(frozen=True)
@@ -96,7 +90,7 @@ def render_tag_page(tag: Tag, pages: list[ListedPage], terms: list[Term]) -> str
             f"{escape_markdown(page.article.description)}"
         )
     if terms:
-        glossary = posixpath.relpath("reference/glossary.md", here)
+        glossary = posixpath.relpath(GLOSSARY_PATH, here)
         links = ", ".join(
             f"[{escape_markdown(term.term)}]({glossary}#{term.anchor})"
             for term in sorted(terms, key=lambda term: term.term.casefold())

@@ -15,9 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from handbook.load.field_reader import is_day
-
-WHATS_NEW_PATH = "reference/whats-new.md"
-FEED_PATH = "feed.xml"
+from handbook.paths import FEED_PATH, WHATS_NEW_PATH
 
 _RELEASE = re.compile(
     r"^## \[(?P<version>[^\]]+)\](?:\s*-\s*(?P<date>\d{4}-\d{2}-\d{2}))?\s*$", re.MULTILINE

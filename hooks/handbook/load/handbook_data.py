@@ -16,6 +16,14 @@ from handbook.load.data_records import parse_dataset, parse_references, parse_ta
 from handbook.load.handbook_models import Dataset, Handbook, Reference, Tag, Term, date_column
 from handbook.load.term_forms import surface_forms
 from handbook.load.yaml_source import read_yaml
+from handbook.paths import (
+    CHANGELOG,
+    GLOSSARY_DATA,
+    NOTATION_DATA,
+    REFERENCES_DATA,
+    TABLES_DIR,
+    TAGS_DATA,
+)
 
 
 @dataclass(frozen=True)
@@ -25,19 +33,27 @@ class DataPaths:
 
     @property
     def glossary(self) -> Path:
-        return self.root / "data" / "glossary.yml"
+        return self.root / GLOSSARY_DATA
 
     @property
     def tags(self) -> Path:
-        return self.root / "data" / "tags.yml"
+        return self.root / TAGS_DATA
 
     @property
     def references(self) -> Path:
-        return self.root / "data" / "references.yml"
+        return self.root / REFERENCES_DATA
 
     @property
     def tables(self) -> Path:
-        return self.root / "data" / "tables"
+        return self.root / TABLES_DIR
+
+    @property
+    def notation(self) -> Path:
+        return self.root / NOTATION_DATA
+
+    @property
+    def changelog(self) -> Path:
+        return self.root / CHANGELOG
 
     def display(self, path: Path) -> str:
         try:
@@ -136,9 +152,9 @@ def _check_terms(handbook: Handbook, file: str, problems: Problems) -> None:
                 file, entry, "related", "lists the term itself", f"remove '{term.id}'", line
             )
         glossary, bibliography, registry = (
-            "data/glossary.yml",
-            "data/references.yml",
-            "data/tags.yml",
+            GLOSSARY_DATA,
+            REFERENCES_DATA,
+            TAGS_DATA,
         )
         unknown = [name for name in term.related if name not in handbook.terms]
         if unknown:
@@ -189,7 +205,7 @@ def _check_datasets(handbook: Handbook, problems: Problems) -> None:
                 entry,
                 "refs",
                 "reference key",
-                "data/references.yml",
+                REFERENCES_DATA,
                 problems,
             )
 
@@ -204,7 +220,7 @@ def _check_articles(handbook: Handbook, problems: Problems) -> None:
             "front matter",
             "tags",
             "tag",
-            "data/tags.yml",
+            TAGS_DATA,
             problems,
         )
         _check_known(
@@ -214,7 +230,7 @@ def _check_articles(handbook: Handbook, problems: Problems) -> None:
             "front matter",
             "glossary_skip",
             "term id",
-            "data/glossary.yml",
+            GLOSSARY_DATA,
             problems,
         )
         lines = dict(article.citation_lines)
@@ -241,7 +257,7 @@ def _check_marker(marker, datasets: dict[str, Dataset], file: str, problems: Pro
             entry,
             "dataset",
             f"'{marker.dataset}' is not a dataset",
-            unknown_name_fix(marker.dataset, datasets, "dataset", "data/tables/"),
+            unknown_name_fix(marker.dataset, datasets, "dataset", TABLES_DIR + "/"),
         )
         return
     column_ids = {column.id: column for column in dataset.columns}

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import posixpath
 
-from handbook.generate.bibliography_page import BIBLIOGRAPHY_PATH, reference_markdown
+from handbook.generate.bibliography_page import reference_markdown
 from handbook.load.handbook_models import Reference
 from handbook.load.markdown_scan import CITATION, citation_keys, rewrite_prose
+from handbook.paths import BIBLIOGRAPHY_PATH
 
 REFERENCES_ANCHOR = "references"
 REFERENCES_HEADING = f"## References {{ #{REFERENCES_ANCHOR} .hb-page-references }}"

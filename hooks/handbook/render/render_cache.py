@@ -22,6 +22,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from handbook.paths import RENDER_CACHE_DIR
+
 log = logging.getLogger("mkdocs.hooks.handbook")
 
 
@@ -87,7 +89,7 @@ def cache_folder(project_root: Path, environ: os._Environ | dict) -> Path | None
     if environ.get("HANDBOOK_CACHE", "").lower() in {"off", "0", "false", "no"}:
         return None
     configured = environ.get("HANDBOOK_CACHE_DIR")
-    return Path(configured) if configured else project_root / ".cache" / "handbook"
+    return Path(configured) if configured else project_root / RENDER_CACHE_DIR
 
 
 def source_digest(*modules: Path) -> str:

@@ -26,8 +26,8 @@ from pathlib import Path
 from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
 
-from handbook.generate.glossary_page import GLOSSARY_PATH
 from handbook.load.handbook_data import DataPaths, load_handbook
+from handbook.paths import GLOSSARY_PATH
 from handbook.render.glossary_linker import TermIndex, link_terms
 from handbook.render.math_svg import typeset_math, use_disk_cache
 from handbook.render.render_cache import cache_folder

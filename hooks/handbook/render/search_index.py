@@ -34,12 +34,13 @@ from dataclasses import dataclass, field
 
 import snowballstemmer
 
+from handbook.paths import SEARCH_MATERIAL_INDEX, SEARCH_OFFLINE_INDEX
+from handbook.paths import SEARCH_META_FILE as META_FILE
+from handbook.paths import SEARCH_POSTINGS_FOLDER as POSTINGS_FOLDER
+from handbook.paths import SEARCH_TEXT_FOLDER as TEXT_FOLDER
 from handbook.render.citations import REFERENCES_ANCHOR
 
 FORMAT_VERSION = 1
-META_FILE = "search/meta.json"
-POSTINGS_FOLDER = "search/postings"
-TEXT_FOLDER = "search/text"
 SHARD_BYTES = 6_000  # aim for postings shards of about this size (before compression)
 
 # Words too common to say anything about a page; a query made only of them keeps them.
@@ -304,14 +305,14 @@ def search_files(index: SearchIndex, config: Mapping, offline: bool) -> dict[str
     # Material's script fetches this file on every page view: it passes it to the worker,
     # which needs nothing from it on the web, and reads `config` (the word separator) to
     # highlight the searched words on the page a result opens. So: the config, and no docs.
-    stub = {"search/search_index.json": json.dumps({"config": config, "docs": []}, **compact)}
+    stub = {SEARCH_MATERIAL_INDEX: json.dumps({"config": config, "docs": []}, **compact)}
     if offline:
         data = {"meta": meta, "postings": shards, "texts": texts}
         # Material hands the worker only `config` and `docs` of this object.
         script = "var __index = " + json.dumps(
             {"config": {**config, "handbook": data}, "docs": []}, **compact
         )
-        return {**stub, "search/search_index.js": script + ";"}
+        return {**stub, SEARCH_OFFLINE_INDEX: script + ";"}
     files = {**stub, META_FILE: json.dumps(meta, **compact)}
     for number, shard in enumerate(shards):
         files[f"{POSTINGS_FOLDER}/{number}.json"] = json.dumps(shard, **compact)

@@ -1,0 +1,44 @@
+"""Every site and data path of the handbook, once. Stages import paths from here; nothing
+else spells them out.
+
+Site paths are where pages pretend to live in docs/ (what MkDocs calls src_uri); data paths
+are relative to the project folder.
+"""
+
+from __future__ import annotations
+
+# Pages the pipeline generates, and the hand-written page around the systems timeline.
+GLOSSARY_PATH = "reference/glossary.md"
+BIBLIOGRAPHY_PATH = "reference/bibliography.md"
+NOTATION_PATH = "reference/notation.md"
+WHATS_NEW_PATH = "reference/whats-new.md"
+TIMELINE_PATH = "reference/timeline.md"
+TAGS_DIR = "tags"
+TAGS_INDEX = f"{TAGS_DIR}/index.md"
+FEED_PATH = "feed.xml"  # the What's new Atom feed, at the site root
+
+# The search index's files (render/search_index.py), relative to the site.
+SEARCH_META_FILE = "search/meta.json"
+SEARCH_POSTINGS_FOLDER = "search/postings"
+SEARCH_TEXT_FOLDER = "search/text"
+SEARCH_MATERIAL_INDEX = "search/search_index.json"  # Material's, fetched at every page load
+SEARCH_OFFLINE_INDEX = "search/search_index.js"  # the offline edition's, a script
+
+# Data, relative to the project folder.
+DATA_DIR = "data"
+GLOSSARY_DATA = f"{DATA_DIR}/glossary.yml"
+TAGS_DATA = f"{DATA_DIR}/tags.yml"
+REFERENCES_DATA = f"{DATA_DIR}/references.yml"
+NOTATION_DATA = f"{DATA_DIR}/notation.yml"
+TABLES_DIR = f"{DATA_DIR}/tables"
+CHANGELOG = "CHANGELOG.md"
+
+# Caches and scratch folders, relative to the project folder (HANDBOOK_CACHE_DIR moves the
+# render cache; render/render_cache.py).
+RENDER_CACHE_DIR = ".cache/handbook"
+ZENSICAL_STAGING_DIR = ".cache/zensical"
+ZENSICAL_OUTPUT_DIR = "dist/zensical-site"
+
+
+def tag_page_path(name: str) -> str:
+    return f"{TAGS_DIR}/{name}.md"
