@@ -104,6 +104,7 @@ class BuildState:
         self.search_pages: dict[str, PageInfo] = {}  # page URL -> section and kind, for search
         self.pages: list[Page] = []  # every page of the site, rendered in this build or not
         self.math_pages: dict[tuple[str, bool], str] = {}  # formula -> first page using it
+        self.render_problems: list[str] = []  # reported together at on_env (finish_render)
         # Live preview (live_preview.py): earlier builds of this project in this process, and
         # the files outside docs/ whose change makes the next build render every page.
         self.memory = memory_for(config.config_file_path)
@@ -247,8 +248,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         state.math_pages.setdefault(formula, src_path)
     queue_formulas(formulas)
     marker = leftover_marker(html)
-    if marker:
-        raise PluginError(
+    if marker:  # reported with every other render problem at on_env (finish_render)
+        state.render_problems.append(
             f"docs/{src_path}: the marker '{marker}' was not expanded. Fix: put it "
             "on a line of its own at the left margin, outside lists and admonitions."
         )
@@ -285,7 +286,7 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
     # is known, and the glossary's "used on" lists are complete.
     env.bytecode_cache = templates  # compiled once per process (live_preview.py)
     state.pages = [file.page for file in files.documentation_pages() if file.page is not None]
-    typeset_pages()
+    finish_render()
     check_doc_links()
     state.search_pages = search_pages(files, config.nav or [])
     glossary_page = files.get_file_from_path(GLOSSARY_PATH).page
@@ -315,15 +316,16 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
     return env
 
 
-def typeset_pages() -> None:
-    """Math as SVG in every rendered page, once the queued formulas are typeset; every formula
-    that cannot be typeset is reported, with the first page using it."""
+def finish_render() -> None:
+    """Math as SVG in every rendered page, once the queued formulas are typeset. All problems
+    of the render stage stop the build together: each leftover marker, and each formula that
+    cannot be typeset (with the first page using it)."""
     errors = finish_typesetting()
-    if errors:
-        problems = [
-            f"docs/{state.math_pages[formula]}: {error}. Fix: correct the LaTeX."
-            for formula, error in errors.items()
-        ]
+    problems = state.render_problems + [
+        f"docs/{state.math_pages[formula]}: {error}. Fix: correct the LaTeX."
+        for formula, error in errors.items()
+    ]
+    if problems:
         raise PluginError("\n".join(problems))
     for page in state.pages:
         if page.content is not None:

@@ -95,6 +95,27 @@ def test_bad_math_names_the_page_and_formula(project_copy):
     )
 
 
+def test_every_render_problem_of_a_build_is_reported_together(project_copy):
+    """A leftover marker on one page and bad formulas on two others: one build, all four."""
+    foundations = project_copy / "docs" / "foundations"
+    index = foundations / "index.md"
+    index.write_text(index.read_text() + "\n!!! note\n    <!-- handbook:table model-families -->\n")
+    faq = foundations / "faq.md"
+    faq.write_text(faq.read_text() + "\n$$\\frac{1}{$$\n")
+    history = foundations / "history.md"
+    history.write_text(history.read_text() + "\n$$\\sqrt{$$\n\nAlso $x^$ here.\n")
+    result = build(project_copy)
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    for expected in (
+        "docs/foundations/index.md: the marker '<!-- handbook:table model-families -->'",
+        "docs/foundations/faq.md: cannot typeset the formula '\\\\frac{1}{'",
+        "docs/foundations/history.md: cannot typeset the formula '\\\\sqrt{'",
+        "docs/foundations/history.md: cannot typeset the formula 'x^'",
+    ):
+        assert expected in output, f"missing: {expected}\n{output[-3000:]}"
+
+
 # Faults: interruption, two builds at once, an output folder that cannot be written.
 
 BUILD_SITE = PROJECT / "tools" / "build_site.py"

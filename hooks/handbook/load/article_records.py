@@ -10,11 +10,10 @@ from pathlib import Path
 
 from handbook.load.article_scaffold import leftover_prompts
 from handbook.load.build_errors import Problems, closest
-from handbook.load.data_markers import MARKER_KINDS, parse_data_marker
+from handbook.load.data_markers import MARKER_KINDS, MARKER_NAMESPACE, parse_data_marker
 from handbook.load.field_reader import FieldReader
 from handbook.load.handbook_models import Article, DataMarker
 from handbook.load.markdown_scan import (
-    MARKER_NAMESPACE,
     find_citations,
     find_markers,
     line_of,
@@ -155,7 +154,7 @@ def _markers(
             continue
         if kind not in MARKER_KINDS:
             suggestion = closest(kind, MARKER_KINDS)
-            fix = f"use '{MARKER_NAMESPACE}:{suggestion}'" if suggestion else "use 'handbook:table'"
+            fix = f"use '{MARKER_NAMESPACE}:{suggestion or MARKER_KINDS[0]}'"
             problems.add(display, entry, "", f"'{kind}' is not a marker kind", fix, line=line)
             continue
         marker, reason = parse_data_marker(match.group("args"), line, kind)

@@ -9,11 +9,26 @@ its rows ("Code models"), so two tables on one page never share a name.
 
 from __future__ import annotations
 
+import re
 import shlex
 
 from handbook.load.handbook_models import DataMarker
 
+# The marker syntax, in one place: the loader checks markers with it (article_records.py),
+# the renderer expands them (render/page_markers.py) and reports any left over.
+MARKER_NAMESPACE = "handbook"
 MARKER_KINDS = ("table", "timeline")
+# Any `<!-- namespace:kind args -->` comment, so a misspelt namespace or kind is reported.
+ANY_MARKER = re.compile(
+    r"<!--\s*(?P<namespace>[A-Za-z][\w-]*):(?P<kind>[A-Za-z][\w-]*)(?P<args>.*?)-->", re.DOTALL
+)
+# What is expanded: a marker alone on its line at the left margin (raw HTML must start a block).
+LINE_MARKER = re.compile(
+    rf"^<!--\s*{MARKER_NAMESPACE}:(?P<kind>{'|'.join(MARKER_KINDS)})\b(?P<args>[^\n]*?)-->[ \t]*$",
+    re.MULTILINE,
+)
+# A marker of ours still in a rendered page (inside a list, indented...): an error.
+LEFTOVER_MARKER = re.compile(rf"<!--\s*{MARKER_NAMESPACE}:[^\n]*?-->")
 
 
 def parse_data_marker(

@@ -9,15 +9,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from handbook.load.data_markers import ANY_MARKER
+
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})", re.MULTILINE)
 INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
 CITATION = re.compile(r"\[(@[^\[\]\n]*)\]")
 CITATION_KEY = re.compile(r"^@([A-Za-z0-9][A-Za-z0-9_:.-]*)$")
-MARKER = re.compile(
-    r"<!--\s*(?P<namespace>[A-Za-z][\w-]*):(?P<kind>[A-Za-z][\w-]*)(?P<args>.*?)-->", re.DOTALL
-)
-MARKER_NAMESPACE = "handbook"
 
 
 def split_front_matter(markdown: str) -> tuple[str | None, str, int]:
@@ -96,6 +94,6 @@ def find_markers(body: str) -> Iterator[tuple[int, re.Match[str]]]:
     offset = 0
     for is_code, text in code_segments(body):
         if not is_code:
-            for match in MARKER.finditer(text):
+            for match in ANY_MARKER.finditer(text):
                 yield offset + match.start(), match
         offset += len(text)

@@ -10,15 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from handbook.load.data_markers import MARKER_KINDS, parse_data_marker
+from handbook.load.data_markers import LEFTOVER_MARKER, LINE_MARKER, parse_data_marker
 from handbook.load.handbook_models import DataMarker
 from handbook.load.markdown_scan import code_segments
-
-LINE_MARKER = re.compile(
-    rf"^<!--\s*handbook:(?P<kind>{'|'.join(MARKER_KINDS)})\b(?P<args>[^\n]*?)-->[ \t]*$",
-    re.MULTILINE,
-)
-ANY_MARKER = re.compile(r"<!--\s*handbook:[^\n]*?-->")
 
 
 def expand_data_markers(
@@ -44,5 +38,5 @@ def expand_data_markers(
 
 def leftover_marker(page_html: str) -> str | None:
     """The first marker still present in rendered HTML, if any."""
-    match = ANY_MARKER.search(page_html)
+    match = LEFTOVER_MARKER.search(page_html)
     return match.group(0) if match else None
