@@ -48,6 +48,7 @@ from handbook.paths import (
     FEED_PATH,
     GLOSSARY_PATH,
     NOTATION_PATH,
+    SEARCH_MATERIAL_INDEX,
     TAGS_INDEX,
     TIMELINE_PATH,
     WHATS_NEW_PATH,
@@ -112,7 +113,8 @@ class BuildState:
             [Path(path) for path in config.watch]
             + [Path(config.config_file_path), self.paths.changelog]
         )
-        cache = cache_folder(self.paths.root, os.environ)
+        # The render cache (render_cache.py), or None when HANDBOOK_CACHE=off.
+        self.cache = cache = cache_folder(self.paths.root, os.environ)
         self.staging = staging_folder(cache, self.paths.docs_dir) if cache else None
         self.search_cache = RenderCache(cache / "search", search_index_version()) if cache else None
 
@@ -152,7 +154,7 @@ def on_startup(*, command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global state
     state = BuildState(config)
-    use_disk_cache(cache_folder(state.paths.root, os.environ))
+    use_disk_cache(state.cache)
     stamp = build_stamp(state.paths.root, os.environ, default_version="dev")
     config.extra["build"] = stamp.as_dict()
     if config.extra.get("offline"):
@@ -379,7 +381,8 @@ def write_search_index(config: MkDocsConfig) -> None:
     """Replace Material's full-text search index with the handbook's (hooks/handbook/render/search_index.py),
     read by overrides/assets/javascripts/search-engine.js."""
     site = Path(config.site_dir)
-    material = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    written = (site / SEARCH_MATERIAL_INDEX).read_text(encoding="utf-8")
+    material = json.loads(written)
     names = {term.anchor: term.names for term in state.handbook.terms.values()}
     offline = bool(config.extra.get("offline"))
 
@@ -387,10 +390,11 @@ def write_search_index(config: MkDocsConfig) -> None:
         index = build_search_index(material["docs"], state.search_pages, names)
         return search_files(index, material["config"], offline)
 
-    # A pure function of the pages' text: a build that changed no text reuses the last index.
+    # A pure function of the pages' text (Material's file as written) and what the hook adds:
+    # a build that changed no text reuses the last index.
     pages = {url: [info.section, info.kind] for url, info in state.search_pages.items()}
-    inputs = json.dumps([material, pages, names, offline], sort_keys=True, ensure_ascii=False)
-    files = state.search_cache.memo(make, inputs) if state.search_cache else make()
+    added = json.dumps([pages, names, offline], sort_keys=True, ensure_ascii=False)
+    files = state.search_cache.memo(make, written, added) if state.search_cache else make()
     for path, text in files.items():
         target = site / path
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -2,10 +2,13 @@
 else spells them out.
 
 Site paths are where pages pretend to live in docs/ (what MkDocs calls src_uri); data paths
-are relative to the project folder.
+are relative to the project folder. url_of and relative_url turn site paths into the URLs
+MkDocs gives them (directory URLs), for code that runs without MkDocs.
 """
 
 from __future__ import annotations
+
+import posixpath
 
 # Pages the pipeline generates, and the hand-written page around the systems timeline.
 GLOSSARY_PATH = "reference/glossary.md"
@@ -42,3 +45,21 @@ ZENSICAL_OUTPUT_DIR = "dist/zensical-site"
 
 def tag_page_path(name: str) -> str:
     return f"{TAGS_DIR}/{name}.md"
+
+
+def url_of(src_path: str) -> str:
+    """A page's URL with MkDocs' directory URLs: 'a/b.md' -> 'a/b/', 'a/index.md' -> 'a/'."""
+    stem = src_path[: -len(".md")] if src_path.endswith(".md") else src_path
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem[: -len("index")]
+    else:
+        stem += "/"
+    return stem
+
+
+def relative_url(target: str, page: str) -> str:
+    """`target` as a link from `page` (both site URLs like 'a/b/'), as MkDocs writes it."""
+    relative = posixpath.relpath(target or ".", page or ".")
+    if target.endswith("/") and not relative.endswith("/"):
+        relative += "/"
+    return relative

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from handbook.load.field_reader import is_day
-from handbook.paths import FEED_PATH, WHATS_NEW_PATH
+from handbook.paths import FEED_PATH, WHATS_NEW_PATH, url_of
 
 _RELEASE = re.compile(
     r"^## \[(?P<version>[^\]]+)\](?:\s*-\s*(?P<date>\d{4}-\d{2}-\d{2}))?\s*$", re.MULTILINE
@@ -133,7 +133,7 @@ def site_feed(
     site = (site_url or "https://example.invalid/").rstrip("/") + "/latest/"
     return atom_feed(
         releases,
-        page_url=site + WHATS_NEW_PATH.removesuffix(".md") + "/",
+        page_url=site + url_of(WHATS_NEW_PATH),
         feed_url=site + FEED_PATH,
         unreleased_date=next(
             (day for day in dated_by if day and is_day(day)),

@@ -27,7 +27,7 @@ from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
 
 from handbook.load.handbook_data import DataPaths, load_handbook
-from handbook.paths import GLOSSARY_PATH
+from handbook.paths import GLOSSARY_PATH, relative_url, url_of
 from handbook.render.glossary_linker import TermIndex, link_terms
 from handbook.render.math_svg import typeset_math, use_disk_cache
 from handbook.render.render_cache import cache_folder
@@ -40,36 +40,18 @@ def page_hint(src_path: str) -> str:
     return f"<!-- hb-page: {src_path} -->\n"
 
 
-def page_url(src_path: str) -> str:
-    """A page's URL with MkDocs' directory URLs: 'a/b.md' -> 'a/b/', 'a/index.md' -> 'a/'."""
-    stem = src_path[: -len(".md")] if src_path.endswith(".md") else src_path
-    if stem == "index" or stem.endswith("/index"):
-        stem = stem[: -len("index")]
-    else:
-        stem += "/"
-    return stem
-
-
-def relative_url(target: str, page: str) -> str:
-    """`target` as a link from `page` (both site URLs like 'a/b/'), as MkDocs writes it."""
-    relative = posixpath.relpath(target or ".", page or ".")
-    if target.endswith("/") and not relative.endswith("/"):
-        relative += "/"
-    return relative
-
-
 def href_in_source(target_src: str, src: str) -> str:
     """A link to `target_src`'s page as raw HTML in `src` needs it under Zensical, which
     resolves relative links in a page's HTML against the folder of its source file (as authors
     write links), not against the page's URL as MkDocs does: 'reference/glossary.md' from
     'concepts/alignment.md' -> '../reference/glossary/'."""
     folder = posixpath.dirname(src)
-    return relative_url(page_url(target_src), folder + "/" if folder else "")
+    return relative_url(url_of(target_src), folder + "/" if folder else "")
 
 
 @lru_cache(maxsize=4)
-def _terms(project: str):
-    """The handbook's data and its term index, loaded once per process."""
+def _setup(project: str):
+    """Once per process: the handbook's data and term index, and the math cache turned on."""
     root = Path(project)
     handbook = load_handbook(DataPaths(root=root, docs_dir=root / "docs"))
     use_disk_cache(cache_folder(root, os.environ))
@@ -84,7 +66,7 @@ class HandbookRender(Postprocessor):
     def run(self, text: str) -> str:
         hint = PAGE_HINT.search(text)
         text = PAGE_HINT.sub("", text)
-        handbook, index = _terms(self.project)
+        handbook, index = _setup(self.project)
         text = typeset_math(text)
         if hint is None:  # a generated page: it carries its own links
             return text
