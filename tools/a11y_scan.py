@@ -11,13 +11,14 @@ if any is serious or critical. The test suite runs the same scan (tests/test_acc
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import axe_playwright_python
+
+from project import write_report
 
 from local_site import chromium, serve_directory, serve_published
 
@@ -134,8 +135,7 @@ def main(argv: list[str] | None = None) -> int:
         if violation.impact in BLOCKING:
             print(violation.render())
     if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps([vars(v) for v in violations], indent=2))
+        write_report(args.json, [vars(v) for v in violations])
     return 1 if any(v.impact in BLOCKING for v in violations) else 0
 
 

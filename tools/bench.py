@@ -21,7 +21,6 @@ Figures come from here, never from timed assertions in tests.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
 import subprocess
@@ -31,7 +30,7 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from project import PROJECT, mkdocs_env
+from project import PROJECT, mkdocs_env, write_report
 
 from check_links import check_site
 from handbook.load.handbook_models import Term
@@ -267,8 +266,7 @@ def main(argv: list[str] | None = None) -> int:
         met = value <= float(limit) if operator == "<=" else value >= float(limit)
         report["budgets"][key] = {"label": label, "value": value, "budget": rule, "met": met}
     print_report(report, quick=args.quick)
-    args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps(report, indent=2))
+    write_report(args.json, report)
     print(f"\nJSON written to {args.json}")
     return 0
 

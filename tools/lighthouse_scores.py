@@ -23,6 +23,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from project import write_report
+
 from local_site import CHROMIUM, CHROMIUM_FLAGS, serve_published
 
 LIGHTHOUSE = Path(__file__).resolve().parent / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
@@ -96,10 +98,7 @@ def main(argv: list[str] | None = None) -> int:
             + f" | {min(performance)}–{max(performance)} |"
         )
     if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(
-            json.dumps({"preset": args.preset, "scores": scores, "runs": runs}, indent=2)
-        )
+        write_report(args.json, {"preset": args.preset, "scores": scores, "runs": runs})
     return 0 if all(value >= TARGET for row in scores.values() for value in row.values()) else 1
 
 

@@ -25,6 +25,8 @@ from urllib.parse import unquote, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
+from project import write_report
+
 PAGE_TYPES = {
     "home": "index.html",
     "article": "model-families/diffusion-models/index.html",
@@ -248,25 +250,19 @@ def main(argv: list[str] | None = None) -> int:
             heavy = ", ".join(f"{page} {kb(total)}" for total, page in articles[:3])
             print(f"  median article {kb(median)} KB; heaviest: {heavy}")
     if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(
-            json.dumps(
-                {
-                    name: {
-                        "page": page,
-                        "raw": w.raw,
-                        "gzipped": w.gzipped,
-                        "total_raw": w.total_raw,
-                        "total_gzipped": w.total_gzipped,
-                        "on_click_gzipped": w.on_click_gzipped,
-                        "third_party": w.third_party,
-                    }
-                    for name, (page, w) in rows.items()
-                }
-                | {"articles": {page: total for total, page in articles}},
-                indent=2,
-            )
-        )
+        by_type = {
+            name: {
+                "page": page,
+                "raw": w.raw,
+                "gzipped": w.gzipped,
+                "total_raw": w.total_raw,
+                "total_gzipped": w.total_gzipped,
+                "on_click_gzipped": w.on_click_gzipped,
+                "third_party": w.third_party,
+            }
+            for name, (page, w) in rows.items()
+        }
+        write_report(args.json, by_type | {"articles": {page: total for total, page in articles}})
     return 0 if article_ok and not third_party else 1
 
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import statistics
 import sys
 import tempfile
@@ -29,7 +28,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from project import PROJECT
+from project import PROJECT, write_report
 
 from build_site import strict_build
 from local_site import chromium, serve_directory
@@ -288,8 +287,7 @@ def main(argv: list[str] | None = None) -> int:
                 )
     print(f"\n{len(queries)} queries per edition in {time.perf_counter() - started:.0f} s")
     if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(results, indent=2) + "\n")
+        write_report(args.json, results)
     return 0
 
 

@@ -14,7 +14,6 @@ how the figure grows with the number of pages. The budget is printed, never asse
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import sys
 import tempfile
@@ -22,7 +21,7 @@ from pathlib import Path
 
 import yaml
 
-from project import PROJECT
+from project import PROJECT, write_report
 
 from build_site import strict_build
 from local_site import chromium, serve_directory
@@ -122,8 +121,7 @@ def main(argv: list[str] | None = None) -> int:
             f"max {kb(result['max'])} KB (meta.json {kb(result['meta_bytes'])} KB raw)"
         )
     if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(report, indent=2) + "\n")
+        write_report(args.json, report)
     return 0
 
 
