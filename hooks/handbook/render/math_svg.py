@@ -24,7 +24,7 @@ import warnings
 from collections.abc import Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import metadata
 from pathlib import Path
 
@@ -174,7 +174,7 @@ def _to_disk(latex: str, display: bool, formula: Formula) -> None:
 # (finish_typesetting). A handful (a live rebuild after an edit) is typeset in place: starting
 # workers costs more than that.
 PARALLEL_FROM = 24  # formulas still to typeset before worker processes start
-_pending: list[tuple[str, bool]] = []
+_pending: dict[tuple[str, bool], None] = {}  # an ordered set
 _futures: dict[tuple[str, bool], Future] = {}
 _pool: ProcessPoolExecutor | None = None
 
@@ -198,7 +198,7 @@ def queue_formulas(formulas: Iterable[tuple[str, bool]]) -> None:
         if cached is not None:
             _memory[formula] = cached
         else:
-            _pending.append(formula)
+            _pending[formula] = None
     if len(_pending) >= PARALLEL_FROM or (_pool is not None and _pending):
         _submit_pending()
 
@@ -207,22 +207,17 @@ def finish_typesetting() -> dict[tuple[str, bool], MathError]:
     """Wait for the queued formulas; typeset the rest in place. Returns the formulas that
     could not be typeset, so a build reports them all at once."""
     errors: dict[tuple[str, bool], MathError] = {}
+    work = [(formula, future.result) for formula, future in _futures.items()]
+    work += [(formula, partial(_typeset, *formula)) for formula in _pending]
     try:
-        for formula, future in _futures.items():
+        for formula, result in work:
             try:
-                result = future.result()
+                typeset = result()
             except MathError as error:
                 errors[formula] = error
                 continue
-            _memory[formula] = result
-            _to_disk(*formula, result)
-        for formula in _pending:
-            try:
-                _memory[formula] = _typeset(*formula)
-            except MathError as error:
-                errors[formula] = error
-                continue
-            _to_disk(*formula, _memory[formula])
+            _memory[formula] = typeset
+            _to_disk(*formula, typeset)
     finally:
         stop_typesetting()
     return errors
