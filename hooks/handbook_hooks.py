@@ -29,16 +29,16 @@ from mkdocs.utils import get_relative_url
 
 from handbook.check.link_hints import DocLink, broken_links, find_doc_links, heading_ids
 from handbook.generate.faq_schema import faq_structured_data
-from handbook.generate.generated_pages import GeneratedPage, generated_pages
-from handbook.generate.glossary_page import fill_used_on, letters_only, used_on_html
-from handbook.generate.notation import load_notation
+from handbook.generate.generated_pages import GeneratedPage
+from handbook.generate.generation_step import generate
+from handbook.generate.glossary_page import letters_only
 from handbook.generate.page_actions import report_problem_url, source_file
 from handbook.generate.tag_pages import sections_from_nav
-from handbook.generate.whats_new import Release, load_releases, site_feed
+from handbook.generate.whats_new import Release, site_feed
 from handbook.load.build_errors import HandbookDataError
 from handbook.load.build_stamp import build_stamp
 from handbook.load.freshness import REVIEW_INTERVAL_MONTHS, review_due, reviewed_label
-from handbook.load.handbook_data import DataPaths, load_handbook, unused_tags
+from handbook.load.handbook_data import DataPaths, unused_tags
 from handbook.load.handbook_models import Handbook
 from handbook.load.page_history import last_changed
 from handbook.paths import (
@@ -63,8 +63,6 @@ from handbook.preview.live_preview import (
     templates,
 )
 from handbook.preview.serve_errors import guard_server
-from handbook.render.article_markdown import render_article_markdown
-from handbook.render.glossary_linker import TermIndex, link_terms
 from handbook.render.html_repairs import repair_page, unwrap_document
 from handbook.render.math_svg import (
     finish_typesetting,
@@ -75,6 +73,7 @@ from handbook.render.math_svg import (
     use_disk_cache,
 )
 from handbook.render.page_markers import leftover_marker
+from handbook.render.page_render import PageRender
 from handbook.render.palette_css import palette_subset, used_colours
 from handbook.render.render_cache import RenderCache, cache_folder
 from handbook.render.search_index import (
@@ -95,10 +94,9 @@ class BuildState:
             root=Path(config.config_file_path).parent, docs_dir=Path(config.docs_dir)
         )
         self.handbook: Handbook | None = None
-        self.term_index: TermIndex | None = None
+        self.render: PageRender | None = None  # markers, citations, glossary links, used-on
         self.generated: dict[str, GeneratedPage] = {}
         self.urls: dict[str, str] = {}  # generated page -> its URL, for tag chips
-        self.mentions: dict[str, list[Page]] = {}  # term id -> pages mentioning it
         self.last_changed: dict[str, str] = {}  # repository path -> date of its last commit
         self.doc_links: dict[str, list[DocLink]] = {}  # article -> its links to pages/anchors
         self.releases: list[Release] | None = None  # CHANGELOG.md: What's new and its feed
@@ -170,24 +168,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_pre_build(*, config: MkDocsConfig) -> None:
     # Runs before MkDocs cleans site/, so bad data stops the build with the old site intact.
     try:
-        state.handbook = load_handbook(state.paths)
+        generation = generate(state.paths, config.nav)
     except HandbookDataError as error:
         raise PluginError(error.report()) from None
-    # Both pages are optional, so a synthetic handbook (tools/synthetic_handbook.py) needs neither.
-    state.releases = load_releases(state.paths.changelog)
-    try:
-        notation = load_notation(state.paths.notation, optional=True)
-    except HandbookDataError as error:
-        raise PluginError(error.report()) from None
-    pages = generated_pages(state.handbook, config.nav or [], state.releases, notation)
-    for page in pages:
-        if (state.paths.docs_dir / page.src_path).exists():
-            raise PluginError(
-                f"docs/{page.src_path} collides with the page generated from "
-                f"{page.data_file}. Fix: move or rename docs/{page.src_path}."
-            )
-    state.generated = {page.src_path: page for page in pages}
-    state.term_index = TermIndex.build(state.handbook.terms.values())
+    state.handbook, state.generated = generation.handbook, generation.pages
+    state.releases = generation.releases
+    state.render = PageRender(state.handbook)
     state.last_changed = last_changed(state.paths.root, ("docs", DATA_DIR, CHANGELOG))
     due = review_due(state.handbook, datetime.date.today())
     if due:
@@ -238,7 +224,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     state.doc_links[src_path] = find_doc_links(page.file.content_string, src_path)
     bibliography = files.get_file_from_path(BIBLIOGRAPHY_PATH)
     bibliography_href = get_relative_url(bibliography.url, page.url)
-    return render_article_markdown(markdown, src_path, state.handbook, bibliography_href)
+    return state.render.markdown(markdown, src_path, bibliography_href)
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -264,11 +250,13 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     if src_path in state.generated:
         return html
     glossary = files.get_file_from_path(GLOSSARY_PATH)
-    linkable = state.term_index.linkable_on(state.handbook.articles.get(src_path))
-    result = link_terms(html, state.term_index, get_relative_url(glossary.url, page.url), linkable)
-    for term_id in result.mentioned:
-        state.mentions.setdefault(term_id, []).append(page)
-    return result.html
+    return state.render.link(
+        html,
+        src_path,
+        get_relative_url(glossary.url, page.url),
+        href_from_glossary=get_relative_url(page.url, glossary.url),
+        title=page.title or page.url,
+    )
 
 
 # Before mkdocs-minify-plugin (priority 0), so the repairs match Material's own markup.
@@ -294,22 +282,8 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
     glossary_page = files.get_file_from_path(GLOSSARY_PATH).page
     if glossary_page.content is None:
         return env  # a dirty build that left the glossary as it was
-    unused = []
-    links_to: dict[str, tuple[str, str]] = {}  # page URL -> (href from the glossary, title)
-
-    def used_on(term_id: str) -> str:
-        term = state.handbook.terms[term_id]
-        links = []
-        for page in state.mentions.get(term_id, []):
-            if page.url not in links_to:
-                href = get_relative_url(page.url, glossary_page.url)
-                links_to[page.url] = (href, page.title or page.url)
-            links.append(links_to[page.url])
-        if not links and not term.reference_only:
-            unused.append(term_id)
-        return used_on_html(links, term.reference_only)
-
-    glossary_page.content = fill_used_on(glossary_page.content or "", used_on)
+    glossary_page.content = state.render.glossary(glossary_page.content)
+    unused = state.render.unused_terms()
     if unused:
         log.info(
             "Glossary terms used by no article (use them, or set reference_only: true): %s",

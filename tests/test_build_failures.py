@@ -69,8 +69,8 @@ def test_generated_page_cannot_be_shadowed(project_copy):
     assert_failed_cleanly(
         build(project_copy),
         project_copy,
-        "docs/reference/glossary.md collides with the page generated from "
-        "data/glossary.yml. Fix: move or rename docs/reference/glossary.md.",
+        "docs/reference/glossary.md: collides with the page generated from "
+        "data/glossary.yml. Fix: move or rename docs/reference/glossary.md",
     )
 
 

@@ -33,13 +33,11 @@ from mkdocs.utils.yaml import yaml_load
 
 from project import HOOKS, PROJECT
 
-from handbook.generate.generated_pages import generated_pages
-from handbook.generate.glossary_page import fill_used_on, used_on_html
-from handbook.generate.notation import load_notation
-from handbook.generate.whats_new import load_releases, site_feed
+from handbook.generate.generation_step import generate
+from handbook.generate.whats_new import site_feed
 from handbook.load.build_errors import HandbookDataError
 from handbook.load.build_stamp import build_stamp
-from handbook.load.handbook_data import DataPaths, load_handbook
+from handbook.load.handbook_data import DataPaths
 from handbook.load.markdown_scan import split_front_matter
 from handbook.load.page_history import last_changed
 from handbook.paths import (
@@ -50,8 +48,7 @@ from handbook.paths import (
     ZENSICAL_OUTPUT_DIR,
     ZENSICAL_STAGING_DIR,
 )
-from handbook.render.article_markdown import render_article_markdown
-from handbook.render.glossary_linker import TermIndex, link_terms
+from handbook.render.page_render import PageRender
 from handbook.render.render_extension import href_in_source, page_hint
 
 STAGING = PROJECT / ZENSICAL_STAGING_DIR
@@ -64,11 +61,7 @@ MKDOCS_ONLY = ("hooks", "watch")
 def stage(project: Path, staging: Path) -> Path:
     """Write the staging project (docs/, overrides/, mkdocs.yml); return its config."""
     config = yaml_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
-    paths = DataPaths(root=project, docs_dir=project / "docs")
-    handbook = load_handbook(paths)
-    releases = load_releases(paths.changelog)
-    notation = load_notation(paths.notation, optional=True)
-    generated = generated_pages(handbook, config.get("nav") or [], releases, notation)
+    generation = generate(DataPaths(root=project, docs_dir=project / "docs"), config.get("nav"))
 
     if staging.exists():
         shutil.rmtree(staging)
@@ -83,35 +76,29 @@ def stage(project: Path, staging: Path) -> Path:
             if isinstance(entry, dict)
         },
     )
-    index = TermIndex.build(handbook.terms.values())
+    render = PageRender(generation.handbook)
     nav_titles = dict(_nav_titles(config.get("nav") or []))
-    mentions: dict[str, list[tuple[str, str]]] = {}
     for path in sorted((staging / "docs").rglob("*.md")):
         src = path.relative_to(staging / "docs").as_posix()
         text = path.read_text(encoding="utf-8")
         front_matter, body, _ = split_front_matter(text)
         front = text[: len(text) - len(body)]
-        body = render_article_markdown(body, src, handbook, href_in_source(BIBLIOGRAPHY_PATH, src))
+        body = render.markdown(body, src, href_in_source(BIBLIOGRAPHY_PATH, src))
         path.write_text(f"{front}{body}\n\n{page_hint(src)}", encoding="utf-8")
-        # What the MkDocs hook learns at on_page_content: which terms each page mentions.
-        html = markdown.reset().convert(body)
-        linked = link_terms(html, index, "", index.linkable_on(handbook.articles.get(src)))
-        title = nav_titles.get(src) or _title(front_matter, body, src)
-        href = href_in_source(src, GLOSSARY_PATH)  # written into the glossary page's HTML
-        for term_id in linked.mentioned:
-            mentions.setdefault(term_id, []).append((href, title))
+        # What the MkDocs hook learns at on_page_content: which terms each page mentions. The
+        # linked HTML itself is made again by Zensical (render_extension.py).
+        render.link(
+            markdown.reset().convert(body),
+            src,
+            "",
+            href_from_glossary=href_in_source(src, GLOSSARY_PATH),  # in the glossary's HTML
+            title=nav_titles.get(src) or _title(front_matter, body, src),
+        )
 
-    def used_on(term_id: str) -> str:
-        return used_on_html(mentions.get(term_id, []), handbook.terms[term_id].reference_only)
-
-    for page in generated:
+    for page in generation.pages.values():
         target = staging / "docs" / page.src_path
         target.parent.mkdir(parents=True, exist_ok=True)
-        text = (
-            fill_used_on(page.markdown, used_on)
-            if page.src_path == GLOSSARY_PATH
-            else page.markdown
-        )
+        text = render.glossary(page.markdown) if page.src_path == GLOSSARY_PATH else page.markdown
         target.write_text(text, encoding="utf-8")
 
     # What the MkDocs hook adds at on_config and on_files: the build stamp in the footer, and
@@ -119,8 +106,8 @@ def stage(project: Path, staging: Path) -> Path:
     stamp = build_stamp(project, os.environ, default_version="dev")
     config.setdefault("extra", {})["build"] = stamp.as_dict()
     dated_by = (last_changed(project, (CHANGELOG,)).get(CHANGELOG), stamp.date)
-    if releases is not None:
-        feed = site_feed(releases, config.get("site_url"), dated_by, markdown_to_html)
+    if generation.releases is not None:
+        feed = site_feed(generation.releases, config.get("site_url"), dated_by, markdown_to_html)
         (staging / "docs" / FEED_PATH).write_text(feed, encoding="utf-8")
 
     for key in MKDOCS_ONLY:

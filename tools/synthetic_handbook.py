@@ -197,43 +197,40 @@ def write_hook_output(root: Path, nav: list) -> list[str]:
     from mkdocs.structure.files import File
     from mkdocs.utils import get_relative_url
 
-    from handbook.generate.generated_pages import generated_pages
-    from handbook.generate.glossary_page import fill_used_on, used_on_html
-    from handbook.load.handbook_data import DataPaths, load_handbook
+    from handbook.generate.generation_step import generate
+    from handbook.load.handbook_data import DataPaths
     from handbook.load.markdown_scan import split_front_matter
-    from handbook.render.article_markdown import render_article_markdown
-    from handbook.render.glossary_linker import TermIndex, link_terms
+    from handbook.paths import GLOSSARY_PATH
+    from handbook.render.page_render import PageRender
 
     docs = root / "docs"
-    handbook = load_handbook(DataPaths(root=root, docs_dir=docs))
-    index = TermIndex.build(handbook.terms.values())
+    generation = generate(DataPaths(root=root, docs_dir=docs), nav)
+    render = PageRender(generation.handbook)
     glossary_url = "reference/glossary/"
-    mentions: dict[str, list[tuple[str, str]]] = {}
-    for src, article in handbook.articles.items():
+    for src, article in generation.handbook.articles.items():
         path = docs / src
         url = File(src, str(docs), str(root / "site"), use_directory_urls=True).url
         bibliography = get_relative_url("reference/bibliography/", url)
         text = path.read_text()
         _, body, _ = split_front_matter(text)
         front = text[: len(text) - len(body)]
-        body = render_article_markdown(body, src, handbook, bibliography)
-        linked = link_terms(
-            body, index, get_relative_url(glossary_url, url), index.linkable_on(article)
+        body = render.markdown(body, src, bibliography)
+        linked = render.link(
+            body,
+            src,
+            get_relative_url(glossary_url, url),
+            href_from_glossary=get_relative_url(url, glossary_url),
+            title=article.title,
         )
-        for term_id in linked.mentioned:
-            mentions.setdefault(term_id, []).append(
-                (get_relative_url(url, glossary_url), article.title)
-            )
-        path.write_text(front + linked.html)
-
-    def used_on(term_id: str) -> str:
-        return used_on_html(mentions.get(term_id, []), handbook.terms[term_id].reference_only)
+        path.write_text(front + linked)
 
     hidden = []
-    for page in generated_pages(handbook, nav):
+    for page in generation.pages.values():
         target = docs / page.src_path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(fill_used_on(page.markdown, used_on))
+        target.write_text(
+            render.glossary(page.markdown) if page.src_path == GLOSSARY_PATH else page.markdown
+        )
         if not page.in_nav:
             hidden.append(page.src_path)
     return [posixpath.normpath(path) for path in hidden]

@@ -14,8 +14,9 @@ import shlex
 
 from handbook.load.handbook_models import DataMarker
 
-# The marker syntax, in one place: the loader checks markers with it (article_records.py),
-# the renderer expands them (render/page_markers.py) and reports any left over.
+# The marker syntax, in one place. Each marker is parsed once, by the loader
+# (article_records.py); the renderer (render/page_markers.py) finds the line markers in the
+# text, looks up their parsed records by `marker_key`, and reports any marker left over.
 MARKER_NAMESPACE = "handbook"
 MARKER_KINDS = ("table", "timeline")
 # Any `<!-- namespace:kind args -->` comment, so a misspelt namespace or kind is reported.
@@ -29,6 +30,12 @@ LINE_MARKER = re.compile(
 )
 # A marker of ours still in a rendered page (inside a list, indented...): an error.
 LEFTOVER_MARKER = re.compile(rf"<!--\s*{MARKER_NAMESPACE}:[^\n]*?-->")
+
+
+def marker_key(kind: str, args: str) -> str:
+    """A marker as the build names it, `handbook:table models columns=a,b`: its identity when
+    the renderer matches a marker in the text to the record the loader parsed."""
+    return f"{MARKER_NAMESPACE}:{kind} {args.strip()}"
 
 
 def parse_data_marker(
@@ -59,7 +66,7 @@ def parse_data_marker(
         dataset=dataset,
         columns=columns,
         where=tuple(where),
-        raw=f"handbook:{kind} {args.strip()}",
+        raw=marker_key(kind, args),
         line=line,
         kind=kind,
         caption=caption,

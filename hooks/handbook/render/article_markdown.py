@@ -20,8 +20,10 @@ def render_article_markdown(
     if "[@" not in markdown and "handbook:" not in markdown:
         return markdown  # nothing to expand: skip scanning the page for code spans
     datasets = handbook.datasets
+    article = handbook.articles.get(src_path)
     markdown = expand_data_markers(
         markdown,
+        article.markers if article else (),
         {
             "table": lambda marker, prefix: render_table(
                 datasets[marker.dataset], marker, handbook.references, bibliography_href, prefix

@@ -8,27 +8,33 @@ can never vanish silently.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
-from handbook.load.data_markers import LEFTOVER_MARKER, LINE_MARKER, parse_data_marker
+from handbook.load.data_markers import LEFTOVER_MARKER, LINE_MARKER, marker_key
 from handbook.load.handbook_models import DataMarker
 from handbook.load.markdown_scan import code_segments
 
 
 def expand_data_markers(
-    markdown: str, renderers: dict[str, Callable[[DataMarker, str], str]]
+    markdown: str,
+    markers: Iterable[DataMarker],
+    renderers: dict[str, Callable[[DataMarker, str], str]],
 ) -> str:
-    """Replace each line marker with `renderers[kind](marker, id_prefix)`, between blank lines."""
+    """Replace each line marker with `renderers[kind](marker, id_prefix)`, between blank lines.
+
+    `markers`: the page's markers as the loader parsed and checked them (article_records.py);
+    each line marker is matched to its parsed record by its text, not parsed again. A marker
+    the loader did not accept stays in place, and `leftover_marker` reports it."""
+    parsed = {marker.raw: marker for marker in markers}
     count = 0
 
     def expand(match: re.Match[str]) -> str:
         nonlocal count
-        kind = match.group("kind")
-        marker, _reason = parse_data_marker(match.group("args"), kind=kind)
+        marker = parsed.get(marker_key(match.group("kind"), match.group("args")))
         if marker is None:
             return match.group(0)
         count += 1
-        return f"\n{renderers[kind](marker, f'src-{marker.dataset}-{count}')}\n"
+        return f"\n{renderers[marker.kind](marker, f'src-{marker.dataset}-{count}')}\n"
 
     return "".join(
         text if is_code else LINE_MARKER.sub(expand, text)

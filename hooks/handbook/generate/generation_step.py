@@ -1,0 +1,49 @@
+"""The generation step: what the handbook makes from data before an engine renders anything.
+
+One function for every driver: the MkDocs hook calls it at on_pre_build, tools/build_zensical.py
+before it writes the staging project, tools/synthetic_handbook.py for the benchmark. It reads
+and validates data/ and the articles (load/), then makes the pages that come from data
+(generated_pages.py). A bad entry, or an authored page where a generated one must go, raises
+HandbookDataError before any page renders, so the previous site stays as it was.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from handbook.generate.generated_pages import GeneratedPage, generated_pages
+from handbook.generate.notation import load_notation
+from handbook.generate.whats_new import Release, load_releases
+from handbook.load.build_errors import Problems
+from handbook.load.handbook_data import DataPaths, load_handbook
+from handbook.load.handbook_models import Handbook
+
+
+@dataclass(frozen=True)
+class Generation:
+    handbook: Handbook
+    pages: dict[str, GeneratedPage]  # docs-relative path -> the page made from data
+    releases: list[Release] | None  # CHANGELOG.md, for What's new and its feed; None if absent
+
+
+def generate(paths: DataPaths, nav: Any) -> Generation:
+    """The handbook's data, validated, and the pages made from it. `nav`: mkdocs.yml's `nav`
+    (tag pages list each article under its section)."""
+    handbook = load_handbook(paths)
+    # Both pages are optional, so a synthetic handbook (tools/synthetic_handbook.py) needs neither.
+    releases = load_releases(paths.changelog)
+    notation = load_notation(paths.notation, optional=True)
+    pages = generated_pages(handbook, nav or [], releases, notation)
+    problems = Problems()
+    for page in pages:
+        if (paths.docs_dir / page.src_path).exists():
+            problems.add(
+                f"docs/{page.src_path}",
+                "",
+                "",
+                f"collides with the page generated from {page.data_file}",
+                f"move or rename docs/{page.src_path}",
+            )
+    problems.raise_if_any()
+    return Generation(handbook, {page.src_path: page for page in pages}, releases)

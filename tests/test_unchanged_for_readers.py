@@ -1,0 +1,124 @@
+"""Nothing changes for readers when the build's code changes (issue 20, "one pipeline").
+
+The same content (docs/, data/, mkdocs.yml, CHANGELOG.md as of BASELINE, the commit before the
+pipeline became a package) is built twice: with the site code of BASELINE, and with today's
+(hooks/, overrides/, docs/assets/). Every file of the two sites must be equal, except for the
+differences listed in INTENDED, each with the change that made it.
+
+When a change to what readers get is intended, list it in INTENDED; when the list grows long or
+the old content no longer loads (a data format changed), move BASELINE to the commit that
+made the change and empty INTENDED.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+import tarfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from helpers import PROJECT, run_mkdocs
+
+BASELINE = "63a05e4416d6298935e0050a6d9e603cbb6bdaf5"
+SITE_CODE = ("hooks", "overrides", "docs/assets")
+# (file pattern, what the change made different, why): a difference matching one of these in
+# a matching file is allowed, every other difference fails.
+INTENDED = (
+    (
+        r".*\.html",
+        re.compile(r' data-hb-(?:type|sort)="[a-z]+"'),
+        "e10cf33: a table header names its sort kind (data-hb-sort, from the column type "
+        "registry) instead of its column type (data-hb-type)",
+    ),
+    (
+        r"assets/javascripts/handbook\.min\.js",
+        re.compile(r"(?s).*"),
+        "e10cf33: tables sort by the kind their header names (data-hb-sort)",
+    ),
+)
+pytestmark = pytest.mark.site  # two builds of the handbook
+
+GENERATOR = re.compile(r'<meta name="generator" content="[^"]*">')
+
+
+def _tree_at(commit: str, target: Path) -> None:
+    archive = subprocess.run(
+        ["git", "archive", "--format=tar", commit],
+        cwd=PROJECT,
+        capture_output=True,
+        check=False,
+    )
+    if archive.returncode != 0:
+        pytest.fail(
+            f"git cannot give commit {commit[:10]} ({archive.stderr.decode().strip()}). The "
+            "test needs the repository's history: run it in a full clone, not a shallow one."
+        )
+    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+        tar.extractall(target, filter="data")
+
+
+def _build_both(*roots: Path) -> list[Path]:
+    """Build each project into its site/, at the same time (the machine has two cores)."""
+    with ThreadPoolExecutor(len(roots)) as pool:
+        results = list(
+            pool.map(
+                lambda root: run_mkdocs("build", "--strict", "-d", str(root / "site"), cwd=root),
+                roots,
+            )
+        )
+    for root, result in zip(roots, results, strict=True):
+        assert result.returncode == 0, f"build of {root.name} failed:\n{result.stderr[-3000:]}"
+    return [root / "site" for root in roots]
+
+
+def _normalised(relative: str, text: str) -> str:
+    text = GENERATOR.sub("", text)
+    for files, difference, _why in INTENDED:
+        if re.fullmatch(files, relative):
+            text = difference.sub("", text)
+    return text
+
+
+def _first_difference(before: str, after: str) -> str:
+    """Where two texts first differ, with some context."""
+    at = next(
+        (i for i, (a, b) in enumerate(zip(before, after, strict=False)) if a != b),
+        min(len(before), len(after)),
+    )
+    line = before.count("\n", 0, at) + 1
+    return f"line {line}: {before[max(0, at - 60) : at + 80]!r} -> {after[max(0, at - 60) : at + 80]!r}"
+
+
+def test_todays_code_builds_the_baseline_content_as_the_baseline_code_did(tmp_path):
+    before, after = tmp_path / "before", tmp_path / "after"
+    _tree_at(BASELINE, before)
+    shutil.copytree(before, after)
+    for part in SITE_CODE:
+        shutil.rmtree(after / part, ignore_errors=True)
+        shutil.copytree(PROJECT / part, after / part, ignore=shutil.ignore_patterns("__pycache__"))
+    old, new = _build_both(before, after)
+
+    files = sorted(path.relative_to(old).as_posix() for path in old.rglob("*") if path.is_file())
+    assert files == sorted(
+        path.relative_to(new).as_posix() for path in new.rglob("*") if path.is_file()
+    )
+    different = []
+    for relative in files:
+        old_bytes, new_bytes = (old / relative).read_bytes(), (new / relative).read_bytes()
+        if old_bytes == new_bytes:
+            continue
+        try:
+            old_text, new_text = (
+                _normalised(relative, data.decode("utf-8")) for data in (old_bytes, new_bytes)
+            )
+        except UnicodeDecodeError:
+            different.append(f"{relative}: binary files differ")
+            continue
+        if old_text != new_text:
+            different.append(f"{relative}: {_first_difference(old_text, new_text)}")
+    assert different == [], "\n".join(different[:20])
