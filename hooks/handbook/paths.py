@@ -35,6 +35,18 @@ REFERENCES_DATA = f"{DATA_DIR}/references.yml"
 NOTATION_DATA = f"{DATA_DIR}/notation.yml"
 TABLES_DIR = f"{DATA_DIR}/tables"
 CHANGELOG = "CHANGELOG.md"
+REDIRECTS_DATA = f"{DATA_DIR}/redirects.yml"  # moved pages: old path -> new path
+
+# Published for machines and for people who cite the handbook, relative to the site.
+OPEN_DATA_DIR = "data"  # the open data: JSON (and BibTeX), each with its JSON Schema
+OPEN_GLOSSARY = f"{OPEN_DATA_DIR}/glossary.json"
+OPEN_REFERENCES = f"{OPEN_DATA_DIR}/references.json"
+OPEN_REFERENCES_BIBTEX = f"{OPEN_DATA_DIR}/references.bib"
+OPEN_TABLES_DIR = f"{OPEN_DATA_DIR}/tables"  # <dataset id>.json
+OPEN_SCHEMAS_DIR = f"{OPEN_DATA_DIR}/schemas"  # <name>.schema.json
+LLMS_TXT = "llms.txt"  # llmstxt.org: a summary, then one line per page
+LLMS_FULL_TXT = "llms-full.txt"  # every page's Markdown twin, one after another
+PREVIEW_IMAGES_DIR = "assets/previews"  # Open Graph images, one per section
 
 # Caches and scratch folders, relative to the project folder (HANDBOOK_CACHE_DIR moves the
 # render cache; render/render_cache.py).
