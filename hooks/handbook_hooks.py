@@ -6,7 +6,8 @@
     on_page_content ...... formulas queued for typesetting, glossary links (render/)
     on_env ............... math swapped in, check/link_hints.py, the glossary's "used on" lists
     on_post_page ......... render/html_repairs.py
-    on_post_build ........ render/search_index.py, render/palette_css.py
+    on_post_build ........ render/search_index.py, render/palette_css.py, Markdown twins and
+                           llms.txt (render/markdown_twin.py, generate/llms_txt.py)
 Event parameters after the first are keyword-only, as MkDocs passes them. `serve` does not
 reload the package: restart it after editing anything in hooks/.
 """
@@ -32,8 +33,15 @@ from handbook.generate.faq_schema import faq_structured_data
 from handbook.generate.generated_pages import GeneratedPage
 from handbook.generate.generation_step import generate
 from handbook.generate.glossary_page import letters_only
+from handbook.generate.llms_txt import LlmsEntry, llms_full, llms_txt, nav_pages, sectioned
+from handbook.generate.open_data import open_data_files
 from handbook.generate.page_actions import report_problem_url, source_file
+from handbook.generate.page_citation import page_citation
+from handbook.generate.preview_images import section_previews
+from handbook.generate.redirect_pages import redirect_file, redirect_page
+from handbook.generate.share_meta import share_meta
 from handbook.generate.tag_pages import sections_from_nav
+from handbook.generate.term_tips import term_tips_script
 from handbook.generate.whats_new import Release, site_feed
 from handbook.load.build_errors import HandbookDataError
 from handbook.load.build_stamp import build_stamp
@@ -47,12 +55,18 @@ from handbook.paths import (
     DATA_DIR,
     FEED_PATH,
     GLOSSARY_PATH,
+    LLMS_FULL_TXT,
+    LLMS_TXT,
     NOTATION_PATH,
+    OPEN_DATA_DIR,
+    PREVIEW_IMAGES_DIR,
     SEARCH_MATERIAL_INDEX,
     TAGS_INDEX,
+    TERM_TIPS_SCRIPT,
     TIMELINE_PATH,
     WHATS_NEW_PATH,
     tag_page_path,
+    url_of,
 )
 from handbook.preview.live_preview import (
     fingerprint,
@@ -64,6 +78,7 @@ from handbook.preview.live_preview import (
 )
 from handbook.preview.serve_errors import guard_server
 from handbook.render.html_repairs import repair_page, unwrap_document
+from handbook.render.markdown_twin import TwinPage, markdown_twin, twin_path
 from handbook.render.math_svg import (
     finish_typesetting,
     formulas_in,
@@ -100,10 +115,13 @@ class BuildState:
         self.last_changed: dict[str, str] = {}  # repository path -> date of its last commit
         self.doc_links: dict[str, list[DocLink]] = {}  # article -> its links to pages/anchors
         self.releases: list[Release] | None = None  # CHANGELOG.md: What's new and its feed
+        self.redirects: dict[str, str] = {}  # data/redirects.yml: old page -> current page
         self.search_pages: dict[str, PageInfo] = {}  # page URL -> section and kind, for search
         self.pages: list[Page] = []  # every page of the site, rendered in this build or not
         self.math_pages: dict[tuple[str, bool], str] = {}  # formula -> first page using it
         self.render_problems: list[str] = []  # reported together at on_env (finish_render)
+        self.twins: dict[str, TwinPage] = {}  # page -> its expanded Markdown, for its twin
+        self.sections: dict[str, tuple[str, str]] = {}  # preview image slug -> title, description
         # Live preview (live_preview.py): earlier builds of this project in this process, and
         # the files outside docs/ whose change makes the next build render every page.
         self.memory = memory_for(config.config_file_path)
@@ -172,7 +190,7 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     except HandbookDataError as error:
         raise PluginError(error.report()) from None
     state.handbook, state.generated = generation.handbook, generation.pages
-    state.releases = generation.releases
+    state.releases, state.redirects = generation.releases, generation.redirects
     state.render = PageRender(state.handbook)
     state.last_changed = last_changed(state.paths.root, ("docs", DATA_DIR, CHANGELOG))
     due = review_due(state.handbook, datetime.date.today())
@@ -204,12 +222,63 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         state.urls[page.src_path] = file.url
     if state.releases is not None:
         files.append(File.generated(config, FEED_PATH, content=whats_new_feed(config)))
+    add_published_files(files, config)
     if state.memory.inputs_changed(state.inputs):
         # Data, templates or mkdocs.yml changed since the last build: a dirty build must
         # render every page too. (Only dirty builds ask; a normal build renders all anyway.)
         for file in files:
             file.is_modified = lambda: True
     return files
+
+
+def add_published_files(files: Files, config: MkDocsConfig) -> None:
+    """What the handbook publishes besides pages: the open data, the pages left at moved
+    pages' old addresses, the glossary's short definitions (for the tips on glossary links)
+    and the sections' share preview images."""
+    release = config.extra["build"]["version"]
+    for path, text in open_data_files(
+        state.handbook, site_url=config.site_url or "", version=release
+    ).items():
+        files.append(File.generated(config, path, content=text))
+    for old, new in state.redirects.items():
+        title = state.handbook.articles[new].title if new in state.handbook.articles else new
+        page = redirect_page(old, new, title, config.site_url or "")
+        files.append(File.generated(config, redirect_file(old), content=page))
+    files.append(
+        File.generated(
+            config, TERM_TIPS_SCRIPT, content=term_tips_script(state.handbook.terms.values())
+        )
+    )
+    state.sections = preview_sections(config)
+    previews = section_previews(
+        [(slug, title, description) for slug, (title, description) in state.sections.items()],
+        config.site_name,
+    )
+    for name, image in previews.items():
+        files.append(File.generated(config, f"{PREVIEW_IMAGES_DIR}/{name}", content=image))
+
+
+def preview_sections(config: MkDocsConfig) -> dict[str, tuple[str, str]]:
+    """One preview image per top-level section of the navigation (named by its folder), and
+    one for the home page and everything outside the sections."""
+    sections = {"home": (config.site_name, config.site_description or "")}
+    for section, src in nav_pages(config.nav or []):
+        folder = src.split("/")[0]
+        if section and src == f"{folder}/index.md" and folder not in sections:
+            article = state.handbook.articles.get(src)
+            sections[folder] = (section, article.description if article else "")
+    return sections
+
+
+def preview_slug(src_path: str) -> str:
+    folder = src_path.split("/")[0]
+    return folder if folder in state.sections else "home"
+
+
+def release_url(config: MkDocsConfig) -> str:
+    """This release's address: site_url/RELEASE/ (mike publishes each release there)."""
+    site = config.site_url or ""
+    return f"{site}{config.extra['build']['version']}/" if site else ""
 
 
 def whats_new_feed(config: MkDocsConfig) -> str:
@@ -219,12 +288,13 @@ def whats_new_feed(config: MkDocsConfig) -> str:
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     src_path = page.file.src_uri
-    if src_path in state.generated:
-        return markdown
-    state.doc_links[src_path] = find_doc_links(page.file.content_string, src_path)
-    bibliography = files.get_file_from_path(BIBLIOGRAPHY_PATH)
-    bibliography_href = get_relative_url(bibliography.url, page.url)
-    return state.render.markdown(markdown, src_path, bibliography_href)
+    if src_path not in state.generated:
+        state.doc_links[src_path] = find_doc_links(page.file.content_string, src_path)
+        bibliography = files.get_file_from_path(BIBLIOGRAPHY_PATH)
+        bibliography_href = get_relative_url(bibliography.url, page.url)
+        markdown = state.render.markdown(markdown, src_path, bibliography_href)
+    state.twins[src_path] = TwinPage(src_path, page.url, page.title or "", markdown)
+    return markdown
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -336,9 +406,52 @@ def check_doc_links() -> None:
 def on_post_build(*, config: MkDocsConfig) -> None:
     if all(page.content is not None for page in state.pages):
         write_search_index(config)
+        write_for_assistants(config)
     # else a dirty build: the index of the last full build stays (live_preview.py)
     trim_palette(config)
     state.memory.inputs = state.inputs
+
+
+def write_for_assistants(config: MkDocsConfig) -> None:
+    """Every page's Markdown twin, /llms.txt and /llms-full.txt (README, "For assistants").
+    The offline edition also gets each twin as a script, which "Copy page as Markdown"
+    loads where file:// forbids fetching."""
+    site, base = Path(config.site_dir), release_url(config)
+    release = config.extra["build"]["version"]
+    offline = bool(config.extra.get("offline"))
+    texts, entries = {}, {}
+    for page in state.pages:
+        src = page.file.src_uri
+        markdown = state.twins[src].markdown
+        if src == GLOSSARY_PATH:  # its "used on" lists, as the page shows them
+            markdown = state.render.glossary(markdown)
+        # Addresses on the web, also in the offline edition (whose own file names differ).
+        twin = TwinPage(src, url_of(src), state.twins[src].title, markdown)
+        text = texts[src] = markdown_twin(twin, base, release)
+        target = site / twin_path(page.url)
+        target.write_text(text, encoding="utf-8")
+        if offline:
+            script = f"window.hbMarkdown = {json.dumps(text)};\n".replace("</", "<\\/")
+            target.with_name(target.name + ".js").write_text(script, encoding="utf-8")
+        entries[src] = LlmsEntry(
+            src, twin.title, f"{base}{twin_path(twin.url)}", page.meta.get("description", "")
+        )
+    sections = sectioned(config.nav or [], entries, home_section="Start here")
+    notes = [
+        f"Release {release}. Every page below links to its Markdown twin (the HTML page is the "
+        "same address without `index.md`); math is LaTeX, citations are numbered links to the "
+        "bibliography. Text and data: CC BY 4.0; code: MIT.",
+        "",
+        f"Open data (JSON with JSON Schemas, and BibTeX): {base}{OPEN_DATA_DIR}/",
+    ]
+    summary = config.site_description or ""
+    (site / LLMS_TXT).write_text(
+        llms_txt(config.site_name, summary, notes, sections), encoding="utf-8"
+    )
+    ordered = [texts[entry.src_path] for _, group in sections for entry in group]
+    (site / LLMS_FULL_TXT).write_text(
+        llms_full(config.site_name, summary, ordered), encoding="utf-8"
+    )
 
 
 def trim_palette(config: MkDocsConfig) -> None:
@@ -423,6 +536,8 @@ def on_page_context(context, *, page: Page, config: MkDocsConfig, nav):
     article = state.handbook.articles.get(page.file.src_uri)
     reviewed = article.reviewed if article else ""
     context["hb_page"] = {
+        "head_meta": head_meta(page, config, article is not None),
+        "citation": cite_page(page, config) if article is not None else None,
         "reviewed": {"day": reviewed, "label": reviewed_label(reviewed)} if reviewed else None,
         "faq_json_ld": faq_structured_data(page.content or ""),
         "last_updated": state.last_changed.get(source),
@@ -440,3 +555,33 @@ def on_page_context(context, *, page: Page, config: MkDocsConfig, nav):
             for name in article.tags
         ]
     return context
+
+
+def cite_page(page: Page, config: MkDocsConfig):
+    return page_citation(
+        src_path=page.file.src_uri,
+        title=page.meta.get("title") or page.title or "",
+        url=f"{release_url(config)}{page.url}",
+        site_name=config.site_name,
+        release=config.extra["build"]["version"],
+        date=config.extra["build"]["date"],
+    )
+
+
+def head_meta(page: Page, config: MkDocsConfig, is_article: bool) -> list[tuple[str, str, str]]:
+    """Share previews (Open Graph, Twitter) on every page; Highwire citation tags on articles."""
+    base = release_url(config)
+    slug = preview_slug(page.file.src_uri)
+    section_title = state.sections[slug][0]
+    tags = share_meta(
+        title=page.meta.get("title") or page.title or config.site_name,
+        description=page.meta.get("description") or config.site_description or "",
+        url=f"{base}{page.url}",
+        site_name=config.site_name,
+        image_url=f"{base}{PREVIEW_IMAGES_DIR}/{slug}.png",
+        image_alt=f"{config.site_name}: {section_title}",
+        is_article=is_article,
+    )
+    if is_article:
+        tags += [("name", name, content) for name, content in cite_page(page, config).meta]
+    return tags

@@ -52,6 +52,6 @@ def test_hook_off_pages_match_the_hook(both_builds, page):
 def test_the_comparison_covers_glossary_links_and_used_on_lists(both_builds):
     article = (both_builds["plain"] / "alpha/a0/index.html").read_text()
     glossary = (both_builds["plain"] / "reference/glossary/index.html").read_text()
-    assert 'class="hb-term"' in article and "data-hb-def=" in article
+    assert 'class="hb-term"' in article
     assert "<em>Used on:</em> <a" in glossary
     assert 'data-hb-term="' not in glossary  # no placeholder left unfilled

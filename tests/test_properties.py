@@ -260,7 +260,7 @@ LINKER_TERMS = [
     Term("model", "Model", (), "s", "d", (), (), ()),
 ]
 INDEX = TermIndex.build(LINKER_TERMS)
-ANCHOR = re.compile(r'<a class="hb-term" href="g/#term-[a-z-]+" data-hb-def="s">(.*?)</a>')
+ANCHOR = re.compile(r'<a class="hb-term" href="g/#term-[a-z-]+">(.*?)</a>')
 
 
 @SETTINGS

@@ -34,6 +34,7 @@ from mkdocs.utils.yaml import yaml_load
 from project import HOOKS, PROJECT
 
 from handbook.generate.generation_step import generate
+from handbook.generate.term_tips import term_tips_script
 from handbook.generate.whats_new import site_feed
 from handbook.load.build_errors import HandbookDataError
 from handbook.load.build_stamp import build_stamp
@@ -45,6 +46,7 @@ from handbook.paths import (
     CHANGELOG,
     FEED_PATH,
     GLOSSARY_PATH,
+    TERM_TIPS_SCRIPT,
     ZENSICAL_OUTPUT_DIR,
     ZENSICAL_STAGING_DIR,
 )
@@ -109,6 +111,10 @@ def stage(project: Path, staging: Path) -> Path:
     if generation.releases is not None:
         feed = site_feed(generation.releases, config.get("site_url"), dated_by, markdown_to_html)
         (staging / "docs" / FEED_PATH).write_text(feed, encoding="utf-8")
+
+    # The glossary tips' definitions, which the MkDocs hook adds at on_files.
+    tips = staging / "docs" / TERM_TIPS_SCRIPT
+    tips.write_text(term_tips_script(generation.handbook.terms.values()), encoding="utf-8")
 
     for key in MKDOCS_ONLY:
         config.pop(key, None)

@@ -47,6 +47,7 @@ OPEN_SCHEMAS_DIR = f"{OPEN_DATA_DIR}/schemas"  # <name>.schema.json
 LLMS_TXT = "llms.txt"  # llmstxt.org: a summary, then one line per page
 LLMS_FULL_TXT = "llms-full.txt"  # every page's Markdown twin, one after another
 PREVIEW_IMAGES_DIR = "assets/previews"  # Open Graph images, one per section
+TERM_TIPS_SCRIPT = "assets/javascripts/glossary-terms.js"  # short definitions (term_tips.py)
 
 # Caches and scratch folders, relative to the project folder (HANDBOOK_CACHE_DIR moves the
 # render cache; render/render_cache.py).

@@ -36,9 +36,29 @@
     element.style.top = rect.bottom + window.scrollY + 6 + "px";
   }
 
+  /* The short definitions of all terms are one script shared by every page
+   * (glossary-terms.js, window.hbTerms), loaded on the first hover, focus or tap. */
+  var termsLoading = false;
+
+  function definition(link) {
+    var id = link.hash.slice(1);
+    if (window.hbTerms) return window.hbTerms[id] || "";
+    if (!termsLoading) {
+      termsLoading = true;
+      var script = document.createElement("script");
+      script.src = assetUrl("glossary-terms.js");
+      script.onload = function () { if (owner === link || pending === link) show(link); };
+      document.head.appendChild(script);
+    }
+    pending = link;
+    return "";
+  }
+  var pending = null;
+
   function show(link) {
-    var text = link.getAttribute("data-hb-def");
+    var text = definition(link);
     if (!text) return;
+    pending = null;
     if (owner && owner !== link) hide();
     var element = tipElement();
     element.textContent = text;
@@ -64,6 +84,7 @@
   });
   document.addEventListener("mouseout", function (event) {
     var link = termOf(event.target);
+    if (link && link === pending && !link.contains(event.relatedTarget)) pending = null;
     if (link && link === owner && !link.contains(event.relatedTarget) && lastPointer !== "touch") hide();
   });
   document.addEventListener("focusin", function (event) {
@@ -217,6 +238,20 @@
     var options = dialog.querySelector(".md-search__options[aria-label]");
     dialog.setAttribute("aria-label", options ? options.getAttribute("aria-label") : "Search");
   }
+
+  /* ---- Copy page as Markdown ---------------------------------------------------------
+   * The button under each article (overrides/main.html; hidden while Material's "no-js" class
+   * says scripts do not run) loads the code that copies on its first click (copy-markdown.js),
+   * so pages carry none of it. */
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest(".hb-copy-markdown") : null;
+    if (!button) return;
+    if (window.hbCopyMarkdown) return window.hbCopyMarkdown(button);
+    var script = document.createElement("script");
+    script.src = assetUrl("copy-markdown.js");
+    script.onload = function () { window.hbCopyMarkdown(button); };
+    document.head.appendChild(script);
+  });
 
   function onPage() {
     hide();

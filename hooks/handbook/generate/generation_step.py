@@ -3,7 +3,7 @@
 One function for every driver: the MkDocs hook calls it at on_pre_build, tools/build_zensical.py
 before it writes the staging project, tools/synthetic_handbook.py for the benchmark. It reads
 and validates data/ and the articles (load/), then makes the pages that come from data
-(generated_pages.py). A bad entry, or an authored page where a generated one must go, raises
+(generated_pages.py) and reads which pages moved (load/redirects.py). A bad entry, or an authored page where a generated one must go, raises
 HandbookDataError before any page renders, so the previous site stays as it was.
 """
 
@@ -18,6 +18,7 @@ from handbook.generate.whats_new import Release, load_releases
 from handbook.load.build_errors import Problems
 from handbook.load.handbook_data import DataPaths, load_handbook
 from handbook.load.handbook_models import Handbook
+from handbook.load.redirects import load_redirects
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class Generation:
     handbook: Handbook
     pages: dict[str, GeneratedPage]  # docs-relative path -> the page made from data
     releases: list[Release] | None  # CHANGELOG.md, for What's new and its feed; None if absent
+    redirects: dict[str, str]  # moved pages: old source path -> current one
 
 
 def generate(paths: DataPaths, nav: Any) -> Generation:
@@ -45,5 +47,9 @@ def generate(paths: DataPaths, nav: Any) -> Generation:
                 f"collides with the page generated from {page.data_file}",
                 f"move or rename docs/{page.src_path}",
             )
+    every_page = {*handbook.articles, *(page.src_path for page in pages)}
+    redirects = load_redirects(
+        paths.redirects, paths.display(paths.redirects), every_page, problems
+    )
     problems.raise_if_any()
-    return Generation(handbook, {page.src_path: page for page in pages}, releases)
+    return Generation(handbook, {page.src_path: page for page in pages}, releases, redirects)

@@ -20,6 +20,7 @@ from handbook.paths import (
     CHANGELOG,
     GLOSSARY_DATA,
     NOTATION_DATA,
+    REDIRECTS_DATA,
     REFERENCES_DATA,
     TABLES_DIR,
     TAGS_DATA,
@@ -54,6 +55,10 @@ class DataPaths:
     @property
     def changelog(self) -> Path:
         return self.root / CHANGELOG
+
+    @property
+    def redirects(self) -> Path:
+        return self.root / REDIRECTS_DATA
 
     def display(self, path: Path) -> str:
         try:

@@ -233,7 +233,6 @@ def _tokens_equal(text: str, found: list[re.Match[str]], i: int, form: tuple[str
 
 
 def _anchor(label: str, term: Term, glossary_href: str) -> str:
-    return (
-        f'<a class="hb-term" href="{html.escape(glossary_href)}#{term.anchor}" '
-        f'data-hb-def="{html.escape(term.short)}">{label}</a>'
-    )
+    # The short definition shown on hover, focus or tap is not on the link: all of them are in
+    # one script shared by every page (term_tips.py), loaded on the first such gesture.
+    return f'<a class="hb-term" href="{html.escape(glossary_href)}#{term.anchor}">{label}</a>'
