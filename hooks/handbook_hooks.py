@@ -58,7 +58,6 @@ from handbook.paths import (
     LLMS_FULL_TXT,
     LLMS_TXT,
     NOTATION_PATH,
-    OPEN_DATA_DIR,
     PREVIEW_IMAGES_DIR,
     SEARCH_MATERIAL_INDEX,
     TAGS_INDEX,
@@ -116,6 +115,7 @@ class BuildState:
         self.doc_links: dict[str, list[DocLink]] = {}  # article -> its links to pages/anchors
         self.releases: list[Release] | None = None  # CHANGELOG.md: What's new and its feed
         self.redirects: dict[str, str] = {}  # data/redirects.yml: old page -> current page
+        self.open_data: dict[str, str] = {}  # published data file -> its text
         self.search_pages: dict[str, PageInfo] = {}  # page URL -> section and kind, for search
         self.pages: list[Page] = []  # every page of the site, rendered in this build or not
         self.math_pages: dict[tuple[str, bool], str] = {}  # formula -> first page using it
@@ -236,9 +236,10 @@ def add_published_files(files: Files, config: MkDocsConfig) -> None:
     pages' old addresses, the glossary's short definitions (for the tips on glossary links)
     and the sections' share preview images."""
     release = config.extra["build"]["version"]
-    for path, text in open_data_files(
+    state.open_data = open_data_files(
         state.handbook, site_url=config.site_url or "", version=release
-    ).items():
+    )
+    for path, text in state.open_data.items():
         files.append(File.generated(config, path, content=text))
     for old, new in state.redirects.items():
         title = state.handbook.articles[new].title if new in state.handbook.articles else new
@@ -437,21 +438,38 @@ def write_for_assistants(config: MkDocsConfig) -> None:
             src, twin.title, f"{base}{twin_path(twin.url)}", page.meta.get("description", "")
         )
     sections = sectioned(config.nav or [], entries, home_section="Start here")
+    sections.insert(-1, ("Open data", open_data_entries(base)))
     notes = [
         f"Release {release}. Every page below links to its Markdown twin (the HTML page is the "
         "same address without `index.md`); math is LaTeX, citations are numbered links to the "
-        "bibliography. Text and data: CC BY 4.0; code: MIT.",
-        "",
-        f"Open data (JSON with JSON Schemas, and BibTeX): {base}{OPEN_DATA_DIR}/",
+        "bibliography. The data behind the glossary, the bibliography and the comparison "
+        "tables is published as JSON, each file with its JSON Schema. Text and data: "
+        "CC BY 4.0; code: MIT.",
     ]
     summary = config.site_description or ""
     (site / LLMS_TXT).write_text(
         llms_txt(config.site_name, summary, notes, sections), encoding="utf-8"
     )
-    ordered = [texts[entry.src_path] for _, group in sections for entry in group]
+    ordered = [
+        texts[entry.src_path] for _, group in sections for entry in group if entry.src_path in texts
+    ]
     (site / LLMS_FULL_TXT).write_text(
         llms_full(config.site_name, summary, ordered), encoding="utf-8"
     )
+
+
+def open_data_entries(base: str) -> list[LlmsEntry]:
+    """llms.txt's lines for the open data: each data file with its title and description (the
+    schemas are named in each file's `$schema`)."""
+    entries = []
+    for path, text in state.open_data.items():
+        if path.endswith(".json") and not path.endswith(".schema.json"):
+            document = json.loads(text)
+            title = f"{document['title']} (JSON)"
+            entries.append(LlmsEntry(path, title, f"{base}{path}", document["description"]))
+        elif path.endswith(".bib"):
+            entries.append(LlmsEntry(path, "References (BibTeX)", f"{base}{path}", ""))
+    return entries
 
 
 def trim_palette(config: MkDocsConfig) -> None:

@@ -19,9 +19,10 @@ PAGES = (
     "reference/bibliography/index.html",
     "tags/tag3/index.html",
 )
-# What the hook adds through the page template, not the page: tags above the title and the
-# "about this page" box. The hook-off build has no template context to make them from.
-TEMPLATE_ONLY = ("nav.md-tags", "aside.hb-page-meta")
+# What the hook adds through the page template, not the page: tags above the title, the
+# "about this page" box and "Cite this page". The hook-off build has no template context to
+# make them from.
+TEMPLATE_ONLY = ("nav.md-tags", "aside.hb-page-meta", "details.hb-cite-page")
 
 
 @pytest.fixture(scope="module")

@@ -173,3 +173,35 @@ def test_links_into_a_sibling_version_are_allowed_only_when_named(tmp_path):
     assert problems(site, tmp_path) == [("guide/index.html", "broken-link", "../../latest/guide/")]
     report = check_site(tmp_path, root_path="/docs/", siblings=("latest",))
     assert report.problems == []
+
+
+def test_text_files_for_assistants_are_checked_against_the_release_address(tmp_path):
+    release = "https://example.org/docs/1.0/"
+    site = {
+        **DIRECTORY_SITE,
+        "guide/index.md": f"# Guide\n\nSee [home]({release}) and [setup]({release}guide/#setup).\n",
+        "llms.txt": f"# Site\n\n- [Guide]({release}guide/index.md)\n",
+    }
+    assert check_site(make_site(tmp_path / "good", site), "/docs/", release_url=release).ok
+    planted = {
+        **site,
+        "llms.txt": f"# Site\n\n- [Gone]({release}gone/index.md)\n",
+        "guide/index.md": f"[setup]({release}guide/#nowhere) and <{release}assets/none.png>",
+    }
+    report = check_site(make_site(tmp_path / "bad", planted), "/docs/", release_url=release)
+    assert {(p.page, p.kind, p.target) for p in report.problems} == {
+        ("llms.txt", "broken-link", f"{release}gone/index.md"),
+        ("guide/index.md", "broken-anchor", f"{release}guide/#nowhere"),
+        ("guide/index.md", "broken-link", f"{release}assets/none.png"),
+    }
+    # Without the release address the text files are not read.
+    assert check_site(make_site(tmp_path / "off", planted), "/docs/").ok
+
+
+def test_a_redirect_page_is_not_an_orphan(tmp_path):
+    moved = '<!doctype html><html><head><meta http-equiv="refresh" content="0; url=../guide/">'
+    site = {
+        **DIRECTORY_SITE,
+        "old/index.html": moved + '</head><body><a href="../guide/">Guide</a></body></html>',
+    }
+    assert check_site(make_site(tmp_path, site), "/docs/").ok

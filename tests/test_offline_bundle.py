@@ -92,3 +92,25 @@ def test_a_failed_build_leaves_no_zip_and_no_scratch(project_copy, tmp_path):
     with pytest.raises(SystemExit, match="Offline build failed"):
         build_bundle(VERSION, dist, project=project_copy)
     assert list(dist.iterdir()) == []
+
+
+def test_the_bundle_carries_what_assistants_citers_and_reusers_get(offline_bundle):
+    _, site = offline_bundle
+    for path in (
+        "llms.txt",
+        "llms-full.txt",
+        "index.md",
+        "model-families/gans.md",
+        "model-families/gans.md.js",  # what "Copy page as Markdown" reads from file://
+        "reference/glossary.md",
+        "data/glossary.json",
+        "data/references.bib",
+        "data/schemas/glossary.schema.json",
+        "data/tables/model-families.json",
+        "assets/previews/home.png",
+        "assets/javascripts/glossary-terms.js",
+        "assets/javascripts/copy-markdown.js",
+    ):
+        assert (site / path).is_file(), path
+    script = (site / "model-families/gans.md.js").read_text(encoding="utf-8")
+    assert script.startswith("window.hbMarkdown = ") and "</script" not in script

@@ -30,7 +30,13 @@ pytestmark = pytest.mark.skipif(
 # - the page actions, tags and "about this page" box come from MkDocs template context;
 # - html_repairs.py runs in the MkDocs hook only: on this page it closes a <p> that
 #   Python-Markdown opened around a code block (the MkDocs build gets it from selectolax).
-THEME_ONLY = ("a#__skip", "nav.md-tags", "aside.hb-page-meta", "a.md-content__button")
+THEME_ONLY = (
+    "a#__skip",
+    "nav.md-tags",
+    "aside.hb-page-meta",
+    "details.hb-cite-page",
+    "a.md-content__button",
+)
 NOT_REPAIRED = {"concepts/retrieval-augmented-generation/index.html"}
 
 

@@ -5,6 +5,11 @@ sources, tag chips) nor anything in templates, so this checker reads the final H
 Works for both URL shapes: `page/` (web build) and `page.html` (offline build).
 
     python tools/check_links.py site [--root-path /handbook/] [--list-external]
+        [--release-url https://example.org/handbook/1.0/]
+
+With --release-url, the text files published for assistants (each page's Markdown twin,
+llms.txt, llms-full.txt) are checked too: every address of that release in them must be a
+built file, and its #anchor an id on that page.
 
 Parses with selectolax (a C HTML parser, installed with mkdocs-glightbox) because it is about
 20x faster than BeautifulSoup, which keeps checking a few thousand pages to seconds.
@@ -15,6 +20,7 @@ from __future__ import annotations
 import argparse
 import functools
 import posixpath
+import re
 import sys
 from collections import deque
 from dataclasses import dataclass, field
@@ -61,6 +67,7 @@ class PageFacts:
     ids: set[str] = field(default_factory=set)
     links: list[tuple[str, str]] = field(default_factory=list)  # (tag, url)
     problems: list[LinkProblem] = field(default_factory=list)
+    redirect: bool = False  # a page left at a moved page's old address: nothing links to it
 
 
 @dataclass
@@ -91,6 +98,7 @@ def read_page(relative: str, html: str) -> PageFacts:
             )
         seen_ids.add(node_id)
     facts.ids = seen_ids | {node.attributes.get("name") or "" for node in tree.css("a[name]")}
+    facts.redirect = bool(tree.css_first('meta[http-equiv="refresh"]'))
     for node in tree.css("a[href], area[href]"):
         facts.links.append((node.tag, node.attributes.get("href") or ""))
     for node in tree.css("link[href]"):
@@ -113,10 +121,15 @@ def read_page(relative: str, html: str) -> PageFacts:
 
 
 def check_site(
-    site_dir: Path, root_path: str = "/", check_orphans: bool = True, siblings: tuple[str, ...] = ()
+    site_dir: Path,
+    root_path: str = "/",
+    check_orphans: bool = True,
+    siblings: tuple[str, ...] = (),
+    release_url: str = "",
 ) -> Report:
     """`siblings`: folders beside the site that links may enter unchecked (with mike, other
-    versions such as 'latest' live next to the one being checked)."""
+    versions such as 'latest' live next to the one being checked). `release_url`: the site's
+    address in this release; given it, the published text files are checked too."""
     site_dir = site_dir.resolve()
     # Every file once, up front: a set lookup per link instead of a stat() per link.
     files = frozenset(
@@ -140,9 +153,24 @@ def check_site(
                 problems.append(problem)
             elif target in pages and tag == "a":
                 linked_pages[page].add(target)
+    if release_url:
+        for path in sorted([*site_dir.rglob("*.md"), *site_dir.rglob("*.txt")]):
+            text_file = path.relative_to(site_dir).as_posix()
+            for url in sorted(set(RELEASE_ADDRESS.findall(path.read_text(encoding="utf-8")))):
+                if url.startswith(release_url):
+                    local = root_path + url[len(release_url) :]
+                    problem, _ = _check_url(
+                        files, pages, text_file, "a", local, root_path, external
+                    )
+                    if problem:
+                        problems.append(LinkProblem(text_file, problem.kind, url, problem.detail))
     if check_orphans:
         problems += _orphans(pages, linked_pages)
     return Report(len(pages), problems, sorted(external))
+
+
+# An address in a Markdown or text file: up to whitespace, a closing bracket or a quote.
+RELEASE_ADDRESS = re.compile(r"https?://[^\s()<>\"']+")
 
 
 def _check_url(
@@ -233,7 +261,7 @@ def _orphans(pages: dict[str, PageFacts], linked: dict[str, set[str]]) -> list[L
     return [
         LinkProblem(page, "orphan", page, "no navigation entry or link leads to this page")
         for page in pages
-        if page not in reached and page not in UNLINKED_PAGES
+        if page not in reached and page not in UNLINKED_PAGES and not pages[page].redirect
     ]
 
 
@@ -242,6 +270,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("site", type=Path)
     parser.add_argument("--root-path", default="/", help="URL path the site is served under")
     parser.add_argument("--list-external", action="store_true", help="print every external link")
+    parser.add_argument("--release-url", default="", help="check the text files' links to it")
     parser.add_argument(
         "--sibling",
         action="append",
@@ -249,7 +278,12 @@ def main(argv: list[str] | None = None) -> int:
         help="a version folder beside the site that links may point into (mike)",
     )
     args = parser.parse_args(argv)
-    report = check_site(args.site, root_path=args.root_path, siblings=tuple(args.sibling))
+    report = check_site(
+        args.site,
+        root_path=args.root_path,
+        siblings=tuple(args.sibling),
+        release_url=args.release_url,
+    )
     if args.list_external:
         print("\n".join(report.external_links))
     for problem in report.problems:

@@ -30,9 +30,12 @@ def bibtex_key(src_path: str) -> str:
 def page_citation(
     *, src_path: str, title: str, url: str, site_name: str, release: str, date: str
 ) -> PageCitation:
-    """`url`: the page in this release; `date`: YYYY-MM-DD."""
-    year = date[:4]
-    text = f"{AUTHORS} ({year}). {title}. In {site_name}, release {release} ({date}). {url}"
+    """`url`: the page in this release; `date`: YYYY-MM-DD, or anything else when the build
+    does not know its date (then the citation says "n.d.", as citation styles do)."""
+    dated = len(date) == 10 and date[:4].isdigit()
+    year = date[:4] if dated else "n.d."
+    released = f"release {release} ({date})" if dated else f"release {release}"
+    text = f"{AUTHORS} ({year}). {title}. In {site_name}, {released}. {url}"
     bibtex = bibtex_entry(
         "misc",
         bibtex_key(src_path),
@@ -40,15 +43,14 @@ def page_citation(
             ("author", AUTHORS, "group"),
             ("title", title, "title"),
             ("howpublished", f"{site_name}, release {release}", "text"),
-            ("year", year, "text"),
-            ("date", date, "text"),
+            *([("year", year, "text"), ("date", date, "text")] if dated else []),
             ("url", url, "raw"),
         ],
     )
     meta = (
         ("citation_title", title),
         ("citation_author", AUTHORS),
-        ("citation_publication_date", date.replace("-", "/")),
+        *([("citation_publication_date", date.replace("-", "/"))] if dated else []),
         ("citation_public_url", url),
     )
     return PageCitation(text, bibtex, meta)
