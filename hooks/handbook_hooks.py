@@ -236,9 +236,8 @@ def add_published_files(files: Files, config: MkDocsConfig) -> None:
     pages' old addresses, the glossary's short definitions (for the tips on glossary links)
     and the sections' share preview images."""
     release = config.extra["build"]["version"]
-    state.open_data = open_data_files(
-        state.handbook, site_url=config.site_url or "", version=release
-    )
+    # Addresses in the files are those of this release, as the files' own are.
+    state.open_data = open_data_files(state.handbook, site_url=release_url(config), version=release)
     for path, text in state.open_data.items():
         files.append(File.generated(config, path, content=text))
     for old, new in state.redirects.items():

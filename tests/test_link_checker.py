@@ -205,3 +205,13 @@ def test_a_redirect_page_is_not_an_orphan(tmp_path):
         "old/index.html": moved + '</head><body><a href="../guide/">Guide</a></body></html>',
     }
     assert check_site(make_site(tmp_path, site), "/docs/").ok
+
+
+def test_the_release_address_comes_from_llms_txt_when_not_given(tmp_path):
+    from check_links import release_url_of
+
+    assert release_url_of(tmp_path) == ""
+    (tmp_path / "llms.txt").write_text(
+        "# Site\n\n> About.\n\n## Start here\n\n- [Home](https://e.org/docs/1.0/index.md): Home\n"
+    )
+    assert release_url_of(tmp_path) == "https://e.org/docs/1.0/"

@@ -36,13 +36,13 @@ def test_good_entries_load_and_a_missing_file_means_nothing_moved(tmp_path):
 def test_each_bad_entry_is_named_with_its_line_and_a_fix(tmp_path):
     _, problems = problems_for(
         tmp_path,
-        "- from: concepts/old.md\n  to: concepts/alignmnt.md\n"
+        "- from: concepts/old.md\n  to: concepts/alinement.md\n"
         "- from: concepts/evaluation.md\n  to: index.md\n"
         "- from: a/b.md\n  too: index.md\n"
         "- from: x/one.md\n  to: x/two.md\n- from: x/two.md\n  to: index.md\n",
     )
     assert problems[0] == (
-        "data/redirects.yml:1: redirect 1, field 'to': 'concepts/alignmnt.md' is not a page of "
+        "data/redirects.yml:1: redirect 1, field 'to': 'concepts/alinement.md' is not a page of "
         "this build. Fix: use 'concepts/alignment.md'"
     )
     assert "'concepts/evaluation.md' is a page of this build, so it has not moved" in problems[1]

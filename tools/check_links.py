@@ -7,9 +7,10 @@ Works for both URL shapes: `page/` (web build) and `page.html` (offline build).
     python tools/check_links.py site [--root-path /handbook/] [--list-external]
         [--release-url https://example.org/handbook/1.0/]
 
-With --release-url, the text files published for assistants (each page's Markdown twin,
-llms.txt, llms-full.txt) are checked too: every address of that release in them must be a
-built file, and its #anchor an id on that page.
+The text files published for assistants (each page's Markdown twin, llms.txt, llms-full.txt)
+are checked too: every address of the site's release in them must be a built file, and its
+#anchor an id on that page. The release's address is --release-url, or else the one llms.txt
+gives for the home page's twin.
 
 Parses with selectolax (a C HTML parser, installed with mkdocs-glightbox) because it is about
 20x faster than BeautifulSoup, which keeps checking a few thousand pages to seconds.
@@ -265,6 +266,16 @@ def _orphans(pages: dict[str, PageFacts], linked: dict[str, set[str]]) -> list[L
     ]
 
 
+def release_url_of(site: Path) -> str:
+    """The release address llms.txt uses: its first entry is the home page's twin, 'URL/index.md'
+    ('' when the site has no llms.txt)."""
+    llms = site / "llms.txt"
+    if not llms.exists():
+        return ""
+    first = re.search(r"^- \[[^\]]*\]\((\S+?)index\.md\)", llms.read_text(encoding="utf-8"), re.M)
+    return first.group(1) if first else ""
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", type=Path)
@@ -282,7 +293,7 @@ def main(argv: list[str] | None = None) -> int:
         args.site,
         root_path=args.root_path,
         siblings=tuple(args.sibling),
-        release_url=args.release_url,
+        release_url=args.release_url or release_url_of(args.site),
     )
     if args.list_external:
         print("\n".join(report.external_links))
