@@ -147,9 +147,13 @@ def test_citations_are_numbered_links_with_a_reference_list(built_site, handbook
     page = soup(built_site, "model-families/comparison/index.html")
     citations = page.select("article sup.hb-cite a")
     assert citations and citations[0].get_text() == "1"
-    assert citations[0]["href"].startswith("../../reference/bibliography/#ref-")
     listed = page.select("#references + ol > li")
     assert len(listed) == len(handbook.articles["model-families/comparison.md"].citations)
+    # Each number leads to its entry in the page's own list, and each entry leads back.
+    ids = {element["id"] for element in page.select("[id]")}
+    assert all(a["href"].startswith("#cite-") and a["href"][1:] in ids for a in citations)
+    backs = page.select("#references + ol > li a.hb-cite-back")
+    assert len(backs) == len(listed) and all(a["href"][1:] in ids for a in backs)
 
 
 def test_comparison_tables_are_generated_not_typed(built_site, handbook):
@@ -290,7 +294,7 @@ def test_timeline_lists_every_dated_system_under_its_year(built_site, handbook):
     dates = [time["datetime"] for time in page.select("time.hb-when")]
     assert dates == sorted(dates)
     assert len(dates) == sum(1 for row in systems.rows if row.text("released"))
-    assert page.select("li sup.hb-cite a[href*='bibliography']")
+    assert page.select("li sup.hb-cite a[href^='#cite-']")
 
 
 def test_modality_pages_show_system_tables_from_the_dataset(built_site):

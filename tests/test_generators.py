@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import markdown
 import pytest
 from bs4 import BeautifulSoup
 
@@ -313,12 +314,13 @@ def test_timeline_groups_rows_by_year_in_date_order_and_cites_sources():
     assert markdown.splitlines() == [
         "## 2022 { #year-2022 }",
         "",
-        '- <time class="hb-when" datetime="2022-08">Aug 2022</time>: **Stable \\*Diffusion\\***  ',
-        "    *Output:* image · *Note:* &lt;b>open&lt;/b> weights [@kingma2013; @goodfellow2014]",
+        '- <time class="hb-when" datetime="2022-08">Aug 2022</time> **Stable \\*Diffusion\\***  ',
+        "    *Output:* image  ",
+        "    *Note:* &lt;b>open&lt;/b> weights [@kingma2013; @goodfellow2014]",
         "",
         "## 2024 { #year-2024 }",
         "",
-        '- <time class="hb-when" datetime="2024-05-13">13 May 2024</time>: **GPT-4o**  ',
+        '- <time class="hb-when" datetime="2024-05-13">13 May 2024</time> **GPT-4o**  ',
         "    *Output:* text [@kingma2013]",
     ]
 
@@ -346,3 +348,21 @@ def test_used_on_slots_are_filled_for_every_term_in_one_pass():
     filled = fill_used_on(page, lambda term_id: f"<p>used:{term_id}</p>")
     assert "hb-used-on" not in filled
     assert [f"<p>used:{term.id}</p>" in filled for term in TERMS] == [True] * len(TERMS)
+
+
+def test_citation_runs_collapse_and_every_first_use_keeps_a_way_back():
+    from handbook.generate.citation_numbers import cited_numbers, number_runs
+
+    assert number_runs([8, 3, 9, 10, 12, 13]) == [[3], [8, 9, 10], [12, 13]]
+    assert cited_numbers([8, 3, 9, 10, 12, 13], str) == "3, 8–10, 12, 13"
+    refs = {key: REFERENCES["kingma2013"] for key in "abcdef"}
+    rendered = render_citations("A [@a]. B [@b; @c; @d; @e]. C [@f; @a].\n", "x/y.md", refs)
+    soup = BeautifulSoup(markdown.markdown(rendered, extensions=["attr_list"]), "html.parser")
+    second = soup.select("sup.hb-cite")[1]
+    assert second.get_text() == "[2–5]"
+    # Every entry links back to an element that exists, ranges included (c and d).
+    ids = {element["id"] for element in soup.select("[id]")}
+    backs = [a["href"][1:] for a in soup.select("a.hb-cite-back")]
+    assert len(backs) == 6 and set(backs) <= ids
+    # Every citation number leads to its entry in the page's list.
+    assert {a["href"][1:] for a in soup.select("sup.hb-cite a")} <= ids

@@ -5,14 +5,17 @@
 (function () {
   "use strict";
 
-  /* ---- Glossary definitions: hover, keyboard focus, tap ---------------------------- */
+  /* ---- Glossary definitions and reference previews: hover, keyboard focus, tap ------
+   * A glossary link shows the term's short definition; a citation number shows its entry
+   * from the page's reference list (or the table's source list). On touch screens the first
+   * tap shows it, with a link to the entry; a second tap follows the link. */
   var tip = null;
   var owner = null;
   var armed = null; // the term a touch user has tapped once; a second tap follows the link
   var lastPointer = "mouse";
 
   function termOf(node) {
-    return node && node.closest ? node.closest("a.hb-term") : null;
+    return node && node.closest ? node.closest("a.hb-term, sup.hb-cite a, sup.hb-src a") : null;
   }
 
   function tipElement() {
@@ -42,6 +45,11 @@
 
   function definition(link) {
     var id = link.hash.slice(1);
+    if (!link.classList.contains("hb-term")) {
+      var entry = document.getElementById(id);
+      var item = entry && entry.closest("li");
+      return item ? item.textContent.replace("\u21a9", "").trim() : "";
+    }
     if (window.hbTerms) return window.hbTerms[id] || "";
     if (!termsLoading) {
       termsLoading = true;
@@ -62,6 +70,13 @@
     if (owner && owner !== link) hide();
     var element = tipElement();
     element.textContent = text;
+    if (lastPointer === "touch") {
+      var more = document.createElement("a");
+      more.className = "hb-tip-more";
+      more.href = link.href;
+      more.textContent = link.classList.contains("hb-term") ? "Open the glossary entry" : "Go to the reference";
+      element.appendChild(more);
+    }
     element.hidden = false;
     owner = link;
     link.setAttribute("aria-describedby", element.id);

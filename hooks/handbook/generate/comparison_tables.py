@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 
+from handbook.generate.citation_numbers import cited_numbers
 from handbook.load.column_types import COLUMN_TYPES
 from handbook.load.handbook_models import DataMarker, Dataset, Reference
 
@@ -30,14 +31,14 @@ def render_table(
     def sources(keys) -> str:
         if not keys:
             return ""
-        links = []
         for key in keys:
-            number = numbers.setdefault(key, len(numbers) + 1)
-            links.append(
-                f'<a href="#{id_prefix}-{number}" title="{html.escape(references[key].short_label)}">'
-                f"{number}</a>"
-            )
-        return f'<sup class="hb-src">[{", ".join(links)}]</sup>'
+            numbers.setdefault(key, len(numbers) + 1)
+        # Each number links to the table's own source list, which handbook.js shows on hover,
+        # focus and tap; long runs collapse ("8–17").
+        inside = cited_numbers(
+            (numbers[key] for key in keys), lambda n: f'<a href="#{id_prefix}-{n}">{n}</a>'
+        )
+        return f'<sup class="hb-src">[{inside}]</sup>'
 
     body = []
     for row in dataset.rows_matching(marker.where):

@@ -1,7 +1,8 @@
 """Dated timelines, generated from a dataset with a date column (e.g. data/tables/systems.yml).
 
 `<!-- handbook:timeline systems -->` becomes Markdown: one `##` heading per year (so the
-page's table of contents is a year index), then one list item per row in date order. Row
+page's table of contents is a year index), then one list item per row in date order, each
+detail on a line of its own. Row
 sources become `[@key]` citations, which citations.py numbers like any other.
 """
 
@@ -35,9 +36,12 @@ def render_timeline(dataset: Dataset, marker: DataMarker) -> str:
 
 
 def _entry(row: Row, title: Column, when: Column, shown: list[Column]) -> list[str]:
+    """One entry: the date set apart (handbook.css puts it in a column of its own, or on a
+    line of its own on phones), the name, then each detail on a line of its own with the
+    row's sources at the end."""
     date = row.text(when.id)
     head = (
-        f'- <time class="hb-when" datetime="{date}">{display_date(date)}</time>: '
+        f'- <time class="hb-when" datetime="{date}">{display_date(date)}</time> '
         f"**{escape_markdown(row.text(title.id))}**"
     )
     details = [
@@ -46,6 +50,12 @@ def _entry(row: Row, title: Column, when: Column, shown: list[Column]) -> list[s
         if row.text(column.id)
     ]
     keys = row.cited()
-    citation = " [" + "; ".join(f"@{key}" for key in keys) + "]" if keys else ""
-    body = " · ".join(details) + citation
-    return [head + ("  " if body else ""), *([f"    {body.strip()}"] if body else [])]
+    if keys:
+        citation = "[" + "; ".join(f"@{key}" for key in keys) + "]"
+        if details:
+            details[-1] += f" {citation}"
+        else:
+            head += f" {citation}"
+    lines = [head, *(f"    {detail}" for detail in details)]
+    # A Markdown hard break ends every line but the last.
+    return [line + "  " for line in lines[:-1]] + lines[-1:]

@@ -70,6 +70,11 @@ def render_tag_page(tag: Tag, pages: list[ListedPage], terms: list[Term]) -> str
         f"description: {yaml_scalar(f'Pages tagged {tag.title}: {tag.description}')}",
         "---",
         "",
+        # Tag pages sit outside the navigation, so Material draws no path to them: this is it.
+        f"[Home]({posixpath.relpath('index.md', here)}) › [Tags](index.md) › "
+        f"{escape_markdown(tag.title)}",
+        '{: .hb-breadcrumb role="navigation" aria-label="Breadcrumb" }',
+        "",
         f"# Tag: {escape_markdown(tag.title)}",
         "",
         escape_markdown(tag.description),

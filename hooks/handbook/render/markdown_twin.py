@@ -8,7 +8,8 @@ stays LaTeX. Three changes make it stand on its own, alone or inside llms-full.t
 - every link and image points to an absolute URL of this version of the site (Markdown links
   resolve against the source file's folder, raw HTML links against the page's URL, as MkDocs
   resolves them);
-- citation superscripts become plain links, `[[3](…#ref-key)]`;
+- citation superscripts become plain links to the bibliography, `[[3](…#ref-key)]`, and the
+  reference list loses its anchors and back links;
 - a line under the title names the page's URL, the release and the licence.
 
 Code spans and blocks are left as they are.
@@ -21,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from handbook.load.markdown_scan import code_segments
-from handbook.paths import url_of
+from handbook.paths import BIBLIOGRAPHY_PATH, url_of
 
 # [text](target "title") and ![alt](target): the target without spaces, an optional title.
 MARKDOWN_LINK = re.compile(
@@ -29,8 +30,13 @@ MARKDOWN_LINK = re.compile(
     r"(?P<title>\s+\"[^\"\n]*\")?\)"
 )
 HTML_LINK = re.compile(r'(?P<attribute>\b(?:href|src))="(?P<target>[^"]*)"')
-CITATION = re.compile(r'<sup class="hb-cite">\\\[(?P<links>.*?)\\\]</sup>')
-CITATION_TITLE = re.compile(r'(\]\([^)\s]+) "[^"]*"\)')
+CITATION = re.compile(
+    r'<sup class="hb-cite">(?:<span id="[^"]*"></span>)*\\\[(?P<links>.*?)\\\]</sup>'
+)
+CITATION_LINK = re.compile(r'<a(?: id="[^"]*")? href="#cite-(?P<key>[^"]+)">(?P<number>\d+)</a>')
+# The page's reference list: the anchors its citations lead to and the links back to the text,
+# which mean nothing outside the HTML page.
+LIST_ANCHOR = re.compile(r'<span id="cite-[^"]*"></span>| ?<a class="hb-cite-back" [^>]*>[^<]*</a>')
 EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 LICENCE = "CC BY 4.0"
 
@@ -62,12 +68,18 @@ def markdown_twin(page: TwinPage, base_url: str, release: str) -> str:
         absolute = _absolute(match.group("target"), base_url, page.url, "", from_markdown=False)
         return f'{match.group("attribute")}="{absolute}"'
 
+    bibliography = f"{base_url}{url_of(BIBLIOGRAPHY_PATH)}"
+
     def citation(match: re.Match[str]) -> str:
-        links = CITATION_TITLE.sub(r"\1)", match.group("links"))  # the tooltip title goes
+        """Numbers linked to the bibliography's entries: the twin carries no anchors."""
+        links = CITATION_LINK.sub(
+            lambda link: f"[{link['number']}]({bibliography}#ref-{link['key']})",
+            match.group("links"),
+        )
         return f"[{links}]"
 
     def prose(text: str) -> str:
-        text = CITATION.sub(citation, text)
+        text = LIST_ANCHOR.sub("", CITATION.sub(citation, text))
         return HTML_LINK.sub(html_link, MARKDOWN_LINK.sub(markdown_link, text))
 
     body = "".join(
