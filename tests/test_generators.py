@@ -136,13 +136,37 @@ def test_glossary_page_golden():
 
 def test_glossary_page_structure():
     page = render_glossary(TERMS, REFERENCES)
-    assert "### VAE { #term-vae .hb-glossary-term }" in page
+    assert '### VAE { #term-vae .hb-glossary-term data-hb-tags="architecture" }' in page
     assert '<a href="#letter-g">G</a>' in page and '<span aria-hidden="true">B</span>' in page
     assert "[GAN](#term-gan)" in page
     assert "[Kingma &amp; Welling (2013)](bibliography.md#ref-kingma2013)" in page
     # Data text is inert: no raw HTML, no live link.
     assert "<b>" not in page and "&lt;b>against&lt;/b>" in page
     assert "\\[click](javascript:alert(1))" in page
+
+
+def test_glossary_offers_a_filter_with_the_tags_its_terms_carry():
+    tags = {
+        "architecture": Tag("architecture", "Architecture", "How models are built."),
+        "audio": Tag("audio", "Audio", "Sound."),
+    }
+    soup = BeautifulSoup(render_glossary(TERMS, REFERENCES, tags=tags), "html.parser")
+    box = soup.select_one("div.hb-filter")
+    assert box["data-hb-entries"] == "h3.hb-glossary-term"
+    assert box.label["for"] == box.input["id"] == "hb-glossary-filter"
+    # Only tags some term carries: no button that would empty the list.
+    assert [b["data-hb-tag"] for b in box.select("button")] == ["architecture"]
+    assert box.select_one("[role=status]") is not None
+
+
+def test_bibliography_is_sectioned_a_to_z_with_a_filter_and_short_author_lists():
+    many = Reference("many", tuple(f"Author{n}, A." for n in range(6)), "Many hands", 2020, "V", "")
+    page = render_bibliography({**REFERENCES, "many": many}, ARTICLES)
+    assert "## A { #letter-a }" in page and "## G { #letter-g }" in page
+    assert '<nav class="hb-az" aria-label="Bibliography letters">' in page
+    assert 'data-hb-entries="p.hb-reference"' in page
+    assert "Author0, A.; Author1, A.; Author2, A.; et al. (2020)" in page
+    assert "<cite>[Generative Adversarial Nets](https://arxiv.org/abs/1406.2661)</cite>" in page
 
 
 def test_glossary_entries_sorted_and_digits_grouped_last():

@@ -55,7 +55,7 @@ def generated_pages(
     pages = [
         GeneratedPage(
             GLOSSARY_PATH,
-            render_glossary(handbook.terms.values(), handbook.references),
+            render_glossary(handbook.terms.values(), handbook.references, tags=handbook.tags),
             GLOSSARY_DATA,
         ),
         GeneratedPage(

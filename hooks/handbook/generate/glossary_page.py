@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import html
 import re
-import string
 from collections.abc import Callable, Iterable
 
-from handbook.load.handbook_models import Reference, Term
+from handbook.generate.letter_index import jump_bar, letter_heading, letters_in_order
+from handbook.generate.letter_index import letter_of as letter_under
+from handbook.generate.list_filter import filter_box
+from handbook.load.handbook_models import Reference, Tag, Term
 from handbook.load.markdown_text import escape_markdown, inert_markdown
 
 USED_ON_PLACEHOLDER = '<div class="hb-used-on" data-hb-term="{id}"></div>'
@@ -20,8 +22,7 @@ _USED_ON_SLOT = re.compile(re.escape(USED_ON_PLACEHOLDER).replace(r"\{id\}", '(?
 
 
 def letter_of(term: Term) -> str:
-    first = term.term.strip()[:1].upper()
-    return first if first in string.ascii_uppercase else "#"
+    return letter_under(term.term)
 
 
 def sort_key(term: Term) -> tuple[str, str]:
@@ -32,12 +33,12 @@ def render_glossary(
     terms: Iterable[Term],
     references: dict[str, Reference],
     bibliography_href: str = "bibliography.md",
+    tags: dict[str, Tag] | None = None,
 ) -> str:
+    """`tags`: the tag registry, for the filter's tag buttons (the tags terms carry)."""
     ordered = sorted(terms, key=sort_key)
     by_id = {term.id: term for term in ordered}
-    letters = sorted(
-        {letter_of(term) for term in ordered}, key=lambda letter: (letter == "#", letter)
-    )
+    letters = letters_in_order({letter_of(term) for term in ordered})
     lines = [
         "---",
         "title: Glossary",
@@ -50,42 +51,35 @@ def render_glossary(
         "and sources. In articles, the first mention of a term links here; hover over it, focus it "
         "with the keyboard or tap it to read the short definition in place.",
         "",
-        _jump_bar(letters),
+        jump_bar(letters, "Glossary letters"),
+        "",
+        filter_box(
+            box_id="hb-glossary-filter",
+            label="Filter the glossary",
+            placeholder="A term, an alias or a word in its definition",
+            entries="h3.hb-glossary-term",
+            tags=_tags_in_use(ordered, tags or {}),
+        ),
         "",
     ]
     for letter in letters:
-        lines += [f"## {_letter_label(letter)} {{ #letter-{_letter_slug(letter)} }}", ""]
+        lines += [letter_heading(letter), ""]
         for term in (term for term in ordered if letter_of(term) == letter):
             lines += _entry(term, by_id, references, bibliography_href)
     return "\n".join(lines)
 
 
-def _letter_slug(letter: str) -> str:
-    return letter.lower() if letter != "#" else "other"
-
-
-def _letter_label(letter: str) -> str:
-    # Terms that start with a digit or a symbol ("3D Gaussian splatting"); a bare "#" after
-    # "## " would be read as more heading markup and leave the heading (and its TOC link) empty.
-    return letter if letter != "#" else "0–9"
-
-
-def _jump_bar(present: list[str]) -> str:
-    links = []
-    for letter in [*string.ascii_uppercase, "#"]:
-        if letter in present:
-            links.append(
-                f'<a href="#letter-{_letter_slug(letter)}">{html.escape(_letter_label(letter))}</a>'
-            )
-        elif letter != "#":
-            links.append(f'<span aria-hidden="true">{letter}</span>')
-    return f'<nav class="hb-az" aria-label="Glossary letters">{" ".join(links)}</nav>'
+def _tags_in_use(terms: list[Term], tags: dict[str, Tag]) -> list[tuple[str, str]]:
+    """(name, title) of each registered tag some term carries, in the registry's order."""
+    used = {tag for term in terms for tag in term.tags}
+    return [(name, tag.title) for name, tag in tags.items() if name in used]
 
 
 def _entry(
     term: Term, by_id: dict[str, Term], references: dict[str, Reference], bibliography_href: str
 ) -> list[str]:
-    lines = [f"### {escape_markdown(term.term)} {{ #{term.anchor} .hb-glossary-term }}", ""]
+    tagged = f' data-hb-tags="{" ".join(term.tags)}"' if term.tags else ""
+    lines = [f"### {escape_markdown(term.term)} {{ #{term.anchor} .hb-glossary-term{tagged} }}", ""]
     if term.aliases:
         aliases = ", ".join(escape_markdown(alias) for alias in term.aliases)
         lines += [f"*Also called:* {aliases}", "{ .hb-aliases }", ""]
