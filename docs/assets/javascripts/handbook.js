@@ -238,7 +238,52 @@
         header.setAttribute("aria-sort", "none");
         button.addEventListener("click", function () { sortBy(table, header, index); });
       });
+      addColumnPicker(table);
     });
+  }
+
+  /* ---- Which columns a wide table shows ---------------------------------------------
+   * Tables with more than three columns get a "Columns" list above them: a reader on a phone
+   * keeps the few columns they compare, and the table fits the screen. The first column
+   * (the row's name) always stays, and stays in view while the table scrolls (handbook.css). */
+  function addColumnPicker(table) {
+    var headers = table.tHead.rows[0].cells;
+    var scroll = table.closest(".hb-table-scroll");
+    if (headers.length <= 3 || !scroll) return;
+    var picker = document.createElement("details");
+    picker.className = "hb-columns";
+    var summary = document.createElement("summary");
+    var list = document.createElement("fieldset");
+    var legend = document.createElement("legend");
+    legend.textContent = "Columns to show";
+    list.appendChild(legend);
+    function update() {
+      var boxes = list.querySelectorAll("input");
+      var shown = 0;
+      Array.prototype.forEach.call(boxes, function (box, index) {
+        var column = index + 1;
+        if (box.checked) shown++;
+        Array.prototype.forEach.call(table.rows, function (row) {
+          if (row.cells[column]) row.cells[column].hidden = !box.checked;
+        });
+      });
+      summary.textContent = "Columns: " + (shown + 1) + " of " + headers.length;
+    }
+    Array.prototype.forEach.call(headers, function (header, index) {
+      if (index === 0) return;
+      var label = document.createElement("label");
+      var box = document.createElement("input");
+      box.type = "checkbox";
+      box.checked = true;
+      box.addEventListener("change", update);
+      label.appendChild(box);
+      label.appendChild(document.createTextNode(" " + header.textContent.trim()));
+      list.appendChild(label);
+    });
+    picker.appendChild(summary);
+    picker.appendChild(list);
+    scroll.parentNode.insertBefore(picker, scroll);
+    update();
   }
 
   /* ---- The search dialog's name ----------------------------------------------------
