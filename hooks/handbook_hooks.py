@@ -42,7 +42,7 @@ from handbook.generate.redirect_pages import redirect_file, redirect_page
 from handbook.generate.share_meta import share_meta
 from handbook.generate.tag_pages import sections_from_nav
 from handbook.generate.term_tips import term_tips_script
-from handbook.generate.whats_new import Release, site_feed
+from handbook.generate.whats_new import Release, latest_additions, site_feed
 from handbook.load.build_errors import HandbookDataError
 from handbook.load.build_stamp import build_stamp
 from handbook.load.freshness import REVIEW_INTERVAL_MONTHS, review_due, reviewed_label
@@ -565,6 +565,8 @@ def on_page_context(context, *, page: Page, config: MkDocsConfig, nav):
             config.extra["build"]["version"],
         ),
     }
+    if page.is_homepage:
+        context["hb_page"]["whats_new"] = home_whats_new(page)
     # Material's partials/tags.html renders `tags` (name + url) above the content.
     if article is not None and article.tags:
         context["tags"] = [
@@ -572,6 +574,25 @@ def on_page_context(context, *, page: Page, config: MkDocsConfig, nav):
             for name in article.tags
         ]
     return context
+
+
+# How many of the newest release's additions the home page lists.
+HOME_WHATS_NEW = 4
+
+
+def home_whats_new(page: Page) -> dict | None:
+    """The home page's "What's new": the newest release's first additions (CHANGELOG.md) and
+    links to the whole list and its feed."""
+    latest = latest_additions(state.releases or [], HOME_WHATS_NEW)
+    if latest is None:
+        return None
+    release, items = latest
+    return {
+        "title": release.title,
+        "items": [render_markdown(item) for item in items],
+        "page_url": get_relative_url(state.urls[WHATS_NEW_PATH], page.url),
+        "feed_url": get_relative_url(FEED_PATH, page.url),
+    }
 
 
 def cite_page(page: Page, config: MkDocsConfig):

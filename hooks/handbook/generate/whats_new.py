@@ -60,6 +60,20 @@ def load_releases(path: Path) -> list[Release] | None:
     return parse_changelog(path.read_text(encoding="utf-8")) if path.exists() else None
 
 
+def latest_additions(releases: list[Release], limit: int) -> tuple[Release, list[str]] | None:
+    """The newest release and the first `limit` items of its "### Added" list (each item's
+    Markdown, continuation lines joined), for the home page; None without additions."""
+    for release in releases:
+        added = re.search(r"^### Added\s*$(?P<list>.*?)(?=^### |\Z)", release.body, re.M | re.S)
+        if not added:
+            continue
+        items = re.split(r"^- ", added["list"].strip(), flags=re.M)
+        texts = [" ".join(item.split()) for item in items if item.strip()]
+        if texts:
+            return release, texts[:limit]
+    return None
+
+
 def whats_new_markdown(releases: list[Release]) -> str:
     """The generated page: every release's changes, newest first, with a link to the feed."""
     parts = [
