@@ -36,7 +36,8 @@ PAGES_OF_EVERY_KIND = [
     "foundations/faq/",  # FAQ entries
     "concepts/prompt-library/",  # code blocks
     "modalities/text-and-code/",  # filtered tables with their own captions
-    "reference/glossary/",  # the longest page
+    "reference/glossary/",  # the longest page; its filter with tag buttons
+    "reference/bibliography/",  # A-Z sections and the filter
     "tags/architecture/",  # generated tag page, outside the navigation
 ]
 PHONE = {"width": 390, "height": 844}

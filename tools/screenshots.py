@@ -1,10 +1,13 @@
-"""Screenshots of five page types at desktop and phone widths, light and dark.
+"""Screenshots of every page type and reader interaction, at desktop and phone widths, light
+and dark.
 
     python tools/screenshots.py site OUT_DIR
 
-Home, an article, the glossary, a tag page and a table page, each at 1280 and 390 pixels
-wide in both colour schemes: the top of the page and one screen further down. Made to be
-looked at (layout, contrast, overflow), not compared by a test.
+Pages (top, and one screen further down): home, an article, the glossary, the bibliography,
+the timeline, a tag page and a table page. Interactions: a citation's preview, the glossary
+filtered by text and tag, the bibliography filtered, a wide table with two columns picked,
+a diagram opened (enlarged on phones). Each at 1280 and 390 pixels wide in both colour
+schemes. Made to be looked at (layout, contrast, overflow), not compared by a test.
 """
 
 from __future__ import annotations
@@ -19,8 +22,51 @@ PAGES = {
     "home": "",
     "article": "model-families/diffusion-models/",
     "glossary": "reference/glossary/",
+    "bibliography": "reference/bibliography/",
+    "timeline": "reference/timeline/",
     "tag-page": "tags/architecture/",
     "table-page": "model-families/comparison/",
+}
+
+
+def _citation_preview(page, touch: bool) -> None:
+    number = page.locator("article sup.hb-cite a").first
+    number.scroll_into_view_if_needed()
+    number.tap() if touch else number.hover()
+    page.locator("#hb-term-tip").wait_for(state="visible")
+
+
+def _glossary_filtered(page, touch: bool) -> None:
+    page.fill("#hb-glossary-filter", "attention")
+    page.locator("button[data-hb-tag='text']").click()
+
+
+def _bibliography_filtered(page, touch: bool) -> None:
+    page.fill("#hb-bibliography-filter", "diffusion")
+
+
+def _columns_picked(page, touch: bool) -> None:
+    figure = page.locator("figure.hb-table").first
+    figure.locator("details.hb-columns summary").click()
+    boxes = figure.locator("details.hb-columns input")
+    for index in range(2, boxes.count()):
+        boxes.nth(index).uncheck()
+    figure.scroll_into_view_if_needed()
+
+
+def _diagram_opened(page, touch: bool) -> None:
+    link = page.locator("a.glightbox").first
+    link.scroll_into_view_if_needed()
+    link.tap() if touch else link.click()
+    page.wait_for_timeout(800)
+
+
+INTERACTIONS = {
+    "citation-preview": ("model-families/gans/", _citation_preview),
+    "glossary-filtered": ("reference/glossary/", _glossary_filtered),
+    "bibliography-filtered": ("reference/bibliography/", _bibliography_filtered),
+    "columns-picked": ("model-families/comparison/", _columns_picked),
+    "diagram-opened": ("model-families/gans/", _diagram_opened),
 }
 DEVICES = {
     "desktop": {"viewport": {"width": 1280, "height": 900}},
@@ -48,6 +94,12 @@ def main(argv: list[str] | None = None) -> int:
                         page.wait_for_timeout(100)
                         page.screenshot(path=str(args.out / f"{name}-{device}-{scheme}-{part}.png"))
                         written += 1
+                for name, (path, act) in INTERACTIONS.items():
+                    page.goto(base + path, wait_until="load")
+                    act(page, touch=device == "phone")
+                    page.wait_for_timeout(200)
+                    page.screenshot(path=str(args.out / f"{name}-{device}-{scheme}.png"))
+                    written += 1
                 context.close()
     print(f"{written} screenshots in {args.out}")
     return 0
