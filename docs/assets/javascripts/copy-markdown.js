@@ -43,7 +43,13 @@
   }
 
   window.hbCopyMarkdown = function (button) {
-    var status = button.parentNode.querySelector(".hb-copy-status");
+    var status = button.nextElementSibling;
+    if (!status || !status.classList.contains("hb-copy-status")) {
+      status = document.createElement("span");
+      status.className = "hb-copy-status";
+      status.setAttribute("role", "status");
+      button.insertAdjacentElement("afterend", status);
+    }
     loadMarkdown().then(copyText).then(
       function () { status.textContent = "Copied."; },
       function () { status.textContent = "Could not copy the page."; }

@@ -8,86 +8,31 @@
   /* ---- Glossary definitions and reference previews: hover, keyboard focus, tap ------
    * A glossary link shows the term's short definition; a citation number shows its entry
    * from the page's reference list (or the table's source list). On touch screens the first
-   * tap shows it, with a link to the entry; a second tap follows the link. */
-  var tip = null;
-  var owner = null;
-  var armed = null; // the term a touch user has tapped once; a second tap follows the link
+   * tap shows it, with a link to the entry; a second tap follows the link. Only the gestures
+   * are watched here; the tip itself (term-tips.js) loads on the first of them. */
+  var tips = null; // term-tips.js, once loaded
+  var wanted = null; // the link whose tip should show
+  var armed = null; // the link a touch user has tapped once; a second tap follows it
   var lastPointer = "mouse";
 
   function termOf(node) {
     return node && node.closest ? node.closest("a.hb-term, sup.hb-cite a, sup.hb-src a") : null;
   }
 
-  function tipElement() {
-    if (!tip) {
-      tip = document.createElement("div");
-      tip.id = "hb-term-tip";
-      tip.className = "hb-term-tip";
-      tip.setAttribute("role", "tooltip");
-      tip.hidden = true;
-      document.body.appendChild(tip);
-    }
-    return tip;
+  function want(link) {
+    wanted = link;
+    if (tips) return tips.show(link, lastPointer === "touch");
+    loadModule("term-tips").then(function (module) {
+      tips = module;
+      if (wanted) tips.show(wanted, lastPointer === "touch");
+    });
   }
 
-  function place(link, element) {
-    var rect = link.getBoundingClientRect();
-    var width = Math.min(320, document.documentElement.clientWidth - 16);
-    element.style.maxWidth = width + "px";
-    var left = Math.max(8, Math.min(rect.left, document.documentElement.clientWidth - width - 8));
-    element.style.left = left + window.scrollX + "px";
-    element.style.top = rect.bottom + window.scrollY + 6 + "px";
-  }
-
-  /* The short definitions of all terms are one script shared by every page
-   * (glossary-terms.js, window.hbTerms), loaded on the first hover, focus or tap. */
-  var termsLoading = false;
-
-  function definition(link) {
-    var id = link.hash.slice(1);
-    if (!link.classList.contains("hb-term")) {
-      var entry = document.getElementById(id);
-      var item = entry && entry.closest("li");
-      return item ? item.textContent.replace("\u21a9", "").trim() : "";
-    }
-    if (window.hbTerms) return window.hbTerms[id] || "";
-    if (!termsLoading) {
-      termsLoading = true;
-      var script = document.createElement("script");
-      script.src = assetUrl("glossary-terms.js");
-      script.onload = function () { if (owner === link || pending === link) show(link); };
-      document.head.appendChild(script);
-    }
-    pending = link;
-    return "";
-  }
-  var pending = null;
-
-  function show(link) {
-    var text = definition(link);
-    if (!text) return;
-    pending = null;
-    if (owner && owner !== link) hide();
-    var element = tipElement();
-    element.textContent = text;
-    if (lastPointer === "touch") {
-      var more = document.createElement("a");
-      more.className = "hb-tip-more";
-      more.href = link.href;
-      more.textContent = link.classList.contains("hb-term") ? "Open the glossary entry" : "Go to the reference";
-      element.appendChild(more);
-    }
-    element.hidden = false;
-    owner = link;
-    link.setAttribute("aria-describedby", element.id);
-    place(link, element);
-  }
-
-  function hide() {
-    if (owner) owner.removeAttribute("aria-describedby");
-    owner = null;
+  function unwant(link) {
+    if (link && wanted !== link) return;
+    wanted = null;
     armed = null;
-    if (tip) tip.hidden = true;
+    if (tips) tips.hide();
   }
 
   document.addEventListener("pointerdown", function (event) {
@@ -95,39 +40,39 @@
   }, true);
   document.addEventListener("mouseover", function (event) {
     var link = termOf(event.target);
-    if (link && lastPointer !== "touch") show(link);
+    if (link && lastPointer !== "touch") want(link);
   });
   document.addEventListener("mouseout", function (event) {
     var link = termOf(event.target);
-    if (link && link === pending && !link.contains(event.relatedTarget)) pending = null;
-    if (link && link === owner && !link.contains(event.relatedTarget) && lastPointer !== "touch") hide();
+    if (link && !link.contains(event.relatedTarget) && lastPointer !== "touch") unwant(link);
   });
   document.addEventListener("focusin", function (event) {
     var link = termOf(event.target);
-    if (link) show(link);
+    if (link) want(link);
   });
   document.addEventListener("focusout", function (event) {
-    if (termOf(event.target) === owner) hide();
+    var link = termOf(event.target);
+    if (link) unwant(link);
   });
   document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape" && owner) hide();
+    if (event.key === "Escape") unwant(null);
   });
   document.addEventListener("click", function (event) {
-    var link = termOf(event.target);
     if (lastPointer !== "touch") return;
+    var link = termOf(event.target);
     if (!link) {
-      if (owner) hide();
+      if (!event.target.closest || !event.target.closest(".hb-term-tip")) unwant(null);
       return;
     }
     if (armed !== link) {
-      // First tap shows the definition: neither the browser nor Material may follow the link yet.
+      // The first tap shows the tip: neither the browser nor Material may follow the link yet.
       event.preventDefault();
       event.stopImmediatePropagation();
-      show(link);
+      want(link);
       armed = link;
     }
   }, true);
-  window.addEventListener("resize", function () { if (owner) place(owner, tipElement()); });
+  window.addEventListener("resize", function () { if (tips) tips.place(); });
 
   /* ---- The light/dark switch ------------------------------------------------------- */
   /* The scheme is already set (overrides/partials/javascripts/palette.html, window.__hb_palette);
@@ -187,7 +132,7 @@
     if (link && PHONE.matches) {
       event.preventDefault();
       event.stopImmediatePropagation();
-      openZoom(link);
+      loadModule("diagram-zoom").then(function (zoom) { zoom.open(link); });
       return;
     }
     if (!link || lightbox) return;
@@ -198,51 +143,35 @@
     openWithLightbox(link);
   }, true);
 
-  /* ---- Diagrams on phones: a view that really enlarges -----------------------------
-   * On a 390 px screen a 720-unit diagram shrinks its 9-11 unit labels to 5-6 px, and a
-   * lightbox that fits the image to the screen shows them no larger. Here the diagram opens
-   * at ZOOM_WIDTH px (labels of 9 units or more at 12 px or more; tests check every
-   * diagram), in a full-screen view the reader pans by scrolling; Escape or Close shuts it. */
-  var PHONE = window.matchMedia("(max-width: 44.9375em)");
-  var ZOOM_WIDTH = 1000;
-  var zoomReturn = null;
+  /* ---- Features only some pages or gestures need, loaded then --------------------
+   * Every page carries handbook.js; the diagram view for phones (diagram-zoom.js), the
+   * column list of wide tables (table-columns.js) and the filter of the long lists
+   * (list-filter.js) load, with their stylesheets, when a page or a gesture needs them. */
+  var modules = {};
 
-  function closeZoom() {
-    var view = document.getElementById("hb-zoom");
-    if (!view) return;
-    view.remove();
-    document.documentElement.classList.remove("hb-zoom-open");
-    if (zoomReturn) zoomReturn.focus();
-  }
-
-  function openZoom(link) {
-    var image = link.querySelector("img");
-    var view = document.createElement("div");
-    view.id = "hb-zoom";
-    view.className = "hb-zoom";
-    view.setAttribute("role", "dialog");
-    view.setAttribute("aria-modal", "true");
-    view.setAttribute("aria-label", "Enlarged diagram");
-    var close = document.createElement("button");
-    close.type = "button";
-    close.className = "hb-zoom-close";
-    close.textContent = "Close";
-    close.addEventListener("click", closeZoom);
-    var big = document.createElement("img");
-    big.src = link.href;
-    big.alt = image ? image.alt : "";
-    big.style.width = ZOOM_WIDTH + "px";
-    view.appendChild(close);
-    view.appendChild(big);
-    view.addEventListener("keydown", function (event) {
-      if (event.key === "Escape") closeZoom();
-      if (event.key === "Tab") { event.preventDefault(); close.focus(); }
+  function fetchInto(tag, attributes) {
+    return new Promise(function (resolve, reject) {
+      var element = document.createElement(tag);
+      Object.keys(attributes).forEach(function (key) { element[key] = attributes[key]; });
+      element.onload = resolve;
+      element.onerror = reject;
+      document.head.appendChild(element);
     });
-    zoomReturn = link;
-    document.body.appendChild(view);
-    document.documentElement.classList.add("hb-zoom-open");
-    close.focus();
   }
+
+  function loadModule(name) {
+    if (!modules[name]) {
+      // Resolved once both the script and its stylesheet are in: nothing shows unstyled.
+      modules[name] = Promise.all([
+        fetchInto("link", { rel: "stylesheet", href: assetUrl("../stylesheets/" + name + ".css") }),
+        fetchInto("script", { src: assetUrl(name + ".js") })
+      ]).then(function () { return window.hbModules[name]; });
+    }
+    return modules[name];
+  }
+  window.hbModules = window.hbModules || {};
+
+  var PHONE = window.matchMedia("(max-width: 44.9375em)");
 
   function enhanceImages() {
     if (lightbox && document.querySelector("a.glightbox")) lightbox.reload();
@@ -290,52 +219,17 @@
         header.setAttribute("aria-sort", "none");
         button.addEventListener("click", function () { sortBy(table, header, index); });
       });
-      addColumnPicker(table);
+      // Wide tables get a "Columns" list; its code loads when a reader opens it.
+      var scroll = table.closest(".hb-table-scroll");
+      if (table.tHead.rows[0].cells.length <= 3 || !scroll) return;
+      var picker = document.createElement("details");
+      picker.className = "hb-columns";
+      picker.innerHTML = "<summary>Columns</summary>";
+      picker.addEventListener("toggle", function () {
+        loadModule("table-columns").then(function (columns) { columns.add(table, picker); });
+      }, { once: true });
+      scroll.parentNode.insertBefore(picker, scroll);
     });
-  }
-
-  /* ---- Which columns a wide table shows ---------------------------------------------
-   * Tables with more than three columns get a "Columns" list above them: a reader on a phone
-   * keeps the few columns they compare, and the table fits the screen. The first column
-   * (the row's name) always stays, and stays in view while the table scrolls (handbook.css). */
-  function addColumnPicker(table) {
-    var headers = table.tHead.rows[0].cells;
-    var scroll = table.closest(".hb-table-scroll");
-    if (headers.length <= 3 || !scroll) return;
-    var picker = document.createElement("details");
-    picker.className = "hb-columns";
-    var summary = document.createElement("summary");
-    var list = document.createElement("fieldset");
-    var legend = document.createElement("legend");
-    legend.textContent = "Columns to show";
-    list.appendChild(legend);
-    function update() {
-      var boxes = list.querySelectorAll("input");
-      var shown = 0;
-      Array.prototype.forEach.call(boxes, function (box, index) {
-        var column = index + 1;
-        if (box.checked) shown++;
-        Array.prototype.forEach.call(table.rows, function (row) {
-          if (row.cells[column]) row.cells[column].hidden = !box.checked;
-        });
-      });
-      summary.textContent = "Columns: " + (shown + 1) + " of " + headers.length;
-    }
-    Array.prototype.forEach.call(headers, function (header, index) {
-      if (index === 0) return;
-      var label = document.createElement("label");
-      var box = document.createElement("input");
-      box.type = "checkbox";
-      box.checked = true;
-      box.addEventListener("change", update);
-      label.appendChild(box);
-      label.appendChild(document.createTextNode(" " + header.textContent.trim()));
-      list.appendChild(label);
-    });
-    picker.appendChild(summary);
-    picker.appendChild(list);
-    scroll.parentNode.insertBefore(picker, scroll);
-    update();
   }
 
   /* ---- The search dialog's name ----------------------------------------------------
@@ -365,62 +259,6 @@
     document.head.appendChild(script);
   });
 
-  /* ---- Filters on the long lists (glossary, bibliography; generate/list_filter.py) -----
-   * An entry is the element matching data-hb-entries plus what follows it up to the next
-   * entry or heading. Typing keeps the entries whose text holds every typed word; tag buttons
-   * keep the entries carrying any pressed tag; letter sections with nothing left are hidden. */
-  function fold(text) {
-    return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
-  }
-
-  function setUpFilter(box) {
-    if (box.dataset.hbReady) return;
-    box.dataset.hbReady = "1";
-    var input = box.querySelector("input");
-    var count = box.querySelector(".hb-filter-count");
-    var container = box.parentNode;
-    var heads = Array.prototype.slice.call(container.querySelectorAll(box.dataset.hbEntries));
-    var entries = heads.map(function (head) {
-      var parts = [head];
-      for (var next = head.nextElementSibling; next && !next.matches(box.dataset.hbEntries) && !/^H[12]$/.test(next.tagName); next = next.nextElementSibling) {
-        parts.push(next);
-      }
-      var text = fold(parts.map(function (part) { return part.textContent; }).join(" "));
-      return { parts: parts, text: text, tags: (head.getAttribute("data-hb-tags") || "").split(" ") };
-    });
-    var sections = Array.prototype.slice.call(container.querySelectorAll("h2[id^='letter-']"));
-
-    function apply() {
-      var words = fold(input.value).split(/\s+/).filter(Boolean);
-      var pressed = Array.prototype.slice.call(box.querySelectorAll("[data-hb-tag][aria-pressed='true']"))
-        .map(function (button) { return button.getAttribute("data-hb-tag"); });
-      var shown = 0;
-      entries.forEach(function (entry) {
-        var visible = words.every(function (word) { return entry.text.indexOf(word) >= 0; }) &&
-          (!pressed.length || pressed.some(function (tag) { return entry.tags.indexOf(tag) >= 0; }));
-        entry.parts.forEach(function (part) { part.hidden = !visible; });
-        if (visible) shown++;
-      });
-      sections.forEach(function (heading) {
-        var any = false;
-        for (var next = heading.nextElementSibling; next && next.tagName !== "H2"; next = next.nextElementSibling) {
-          if (next.matches(box.dataset.hbEntries) && !next.hidden) { any = true; break; }
-        }
-        heading.hidden = !any;
-      });
-      var filtering = words.length || pressed.length;
-      count.textContent = filtering ? shown + " of " + entries.length + " shown" : "";
-    }
-
-    input.addEventListener("input", apply);
-    box.addEventListener("click", function (event) {
-      var button = event.target.closest("[data-hb-tag]");
-      if (!button) return;
-      button.setAttribute("aria-pressed", button.getAttribute("aria-pressed") === "true" ? "false" : "true");
-      apply();
-    });
-  }
-
   /* ---- "Search the handbook" on the home page: opens Material's search box. ---------- */
   document.addEventListener("click", function (event) {
     if (!event.target.closest || !event.target.closest("[data-hb-open-search]")) return;
@@ -433,8 +271,10 @@
   });
 
   function onPage() {
-    document.querySelectorAll(".hb-filter").forEach(setUpFilter);
-    hide();
+    document.querySelectorAll(".hb-filter").forEach(function (box) {
+      loadModule("list-filter").then(function (filter) { filter.setUp(box); });
+    });
+    unwant(null);
     nameSearchDialog();
     enhanceTables(document);
     enhanceImages();

@@ -74,8 +74,8 @@ def render_citations(markdown: str, src_path: str, references: dict[str, Referen
         return body
     items = [
         f'{number}. <span id="{entry_id(key)}"></span>{reference_markdown(references[key])} '
-        f'<a class="hb-cite-back" href="#{first_use_id(key)}" '
-        f'aria-label="Back to where reference {number} is first cited">\u21a9</a>'
+        f'<a class="hb-cite-back" href="#{first_use_id(key)}" aria-label="Back to the text">'
+        "\u21a9</a>"
         for key, number in sorted(numbers.items(), key=lambda pair: pair[1])
     ]
     return "\n".join([body.rstrip(), "", REFERENCES_HEADING, "", *items, ""])
