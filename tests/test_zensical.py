@@ -27,7 +27,8 @@ pytestmark = pytest.mark.skipif(
 # What the engines do differently, each listed in README "Platform":
 # - Zensical's own templates add a skip target, its own glightbox writes fewer attributes,
 #   and its search drops the data-search-exclude markers once it has read them;
-# - the page actions, tags and "about this page" box come from MkDocs template context;
+# - the page actions, tags, "about this page" box, "Cite this page" and the home page's
+#   "What's new" come from MkDocs template context;
 # - html_repairs.py runs in the MkDocs hook only: on this page it closes a <p> that
 #   Python-Markdown opened around a code block (the MkDocs build gets it from selectolax).
 THEME_ONLY = (
@@ -35,6 +36,7 @@ THEME_ONLY = (
     "nav.md-tags",
     "aside.hb-page-meta",
     "details.hb-cite-page",
+    "section.hb-whats-new",
     "a.md-content__button",
 )
 NOT_REPAIRED = {"concepts/retrieval-augmented-generation/index.html"}
