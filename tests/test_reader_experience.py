@@ -156,6 +156,7 @@ def test_a_wide_table_keeps_its_first_column_and_fits_a_phone_with_columns_picke
     assert first.bounding_box()["x"] == pytest.approx(scroll.bounding_box()["x"], abs=1)
     figure.locator("details.hb-columns summary").click()
     picks = figure.locator("details.hb-columns input")
+    picks.first.wait_for()  # the list is filled once its module (table-columns.js) has loaded
     for index in range(2, picks.count()):
         picks.nth(index).uncheck()
     width, room = scroll.evaluate("e => [e.scrollWidth, e.clientWidth]")

@@ -68,19 +68,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--reports", type=Path, default=Path("bench-results/lighthouse"), help="full JSON reports"
     )
+    parser.add_argument(
+        "--page",
+        action="append",
+        default=[],
+        metavar="NAME=PATH",
+        help="score these pages instead of home, article and glossary (e.g. table=model-families/comparison/)",
+    )
     args = parser.parse_args(argv)
+    pages = dict(page.split("=", 1) for page in args.page) if args.page else PAGES
     if not LIGHTHOUSE.exists():
         print(
             "Lighthouse is not installed: run `make lighthouse` (needs Node.js and npm).",
             file=sys.stderr,
         )
         return 2
-    runs: dict[str, list[dict[str, int]]] = {name: [] for name in PAGES}
+    runs: dict[str, list[dict[str, int]]] = {name: [] for name in pages}
     args.reports.mkdir(parents=True, exist_ok=True)
     with serve_published(args.site, compress=True) as base:
         # Pages take turns, so a slow spell on the machine does not land on one page only.
         for run in range(args.runs):
-            for name, path in PAGES.items():
+            for name, path in pages.items():
                 report = args.reports / f"{name}-{args.preset}-{run + 1}.json"
                 runs[name].append(run_lighthouse(base + path, args.preset, report))
     scores = {name: median_scores(page_runs) for name, page_runs in runs.items()}

@@ -49,6 +49,7 @@ def _columns_picked(page, touch: bool) -> None:
     figure = page.locator("figure.hb-table").first
     figure.locator("details.hb-columns summary").click()
     boxes = figure.locator("details.hb-columns input")
+    boxes.first.wait_for()  # the list is filled once its module has loaded
     for index in range(2, boxes.count()):
         boxes.nth(index).uncheck()
     figure.scroll_into_view_if_needed()
