@@ -26,24 +26,24 @@ def site(built_site):
         yield base, browser
 
 
-@pytest.fixture()
-def phone(site):
+def _page(site, device: dict):
+    """A page in a fresh context of the device, with the site's address as `page.base`."""
     base, browser = site
-    context = browser.new_context(**PHONE)
+    context = browser.new_context(**device)
     page = context.new_page()
     page.base = base
     yield page
     context.close()
+
+
+@pytest.fixture()
+def phone(site):
+    yield from _page(site, PHONE)
 
 
 @pytest.fixture()
 def desktop(site):
-    base, browser = site
-    context = browser.new_context(**DESKTOP)
-    page = context.new_page()
-    page.base = base
-    yield page
-    context.close()
+    yield from _page(site, DESKTOP)
 
 
 def boxes(locator) -> list[dict]:
