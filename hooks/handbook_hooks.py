@@ -14,6 +14,7 @@ reload the package: restart it after editing anything in hooks/.
 
 from __future__ import annotations
 
+import base64
 import datetime
 import json
 import logging
@@ -28,6 +29,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+import handbook.generate.llms_txt
+import handbook.generate.preview_images
+import handbook.render.markdown_twin
 from handbook.check.link_hints import DocLink, broken_links, find_doc_links, heading_ids
 from handbook.generate.faq_schema import faq_structured_data
 from handbook.generate.generated_pages import GeneratedPage
@@ -89,7 +93,7 @@ from handbook.render.math_svg import (
 from handbook.render.page_markers import leftover_marker
 from handbook.render.page_render import PageRender
 from handbook.render.palette_css import palette_subset, used_colours
-from handbook.render.render_cache import RenderCache, cache_folder
+from handbook.render.render_cache import RenderCache, cache_folder, source_digest
 from handbook.render.search_index import (
     PageInfo,
     build_search_index,
@@ -98,6 +102,9 @@ from handbook.render.search_index import (
 )
 
 log = logging.getLogger("mkdocs.hooks.handbook")
+markdown_twin_module = handbook.render.markdown_twin.__file__
+llms_txt_module = handbook.generate.llms_txt.__file__
+preview_images_module = handbook.generate.preview_images.__file__
 
 
 class BuildState:
@@ -133,6 +140,11 @@ class BuildState:
         self.cache = cache = cache_folder(self.paths.root, os.environ)
         self.staging = staging_folder(cache, self.paths.docs_dir) if cache else None
         self.search_cache = RenderCache(cache / "search", search_index_version()) if cache else None
+        # Twins, llms files and share images: pure functions of their inputs, kept between
+        # builds like the search index (a warm build writes them without remaking them).
+        self.published_cache = (
+            RenderCache(cache / "published", published_version()) if cache else None
+        )
 
 
 state: BuildState | None = None
@@ -250,12 +262,34 @@ def add_published_files(files: Files, config: MkDocsConfig) -> None:
         )
     )
     state.sections = preview_sections(config)
-    previews = section_previews(
-        [(slug, title, description) for slug, (title, description) in state.sections.items()],
-        config.site_name,
+    sections = [(slug, title, text) for slug, (title, text) in state.sections.items()]
+
+    def draw() -> dict[str, str]:
+        images = section_previews(sections, config.site_name)
+        return {name: base64.b64encode(image).decode() for name, image in images.items()}
+
+    inputs = json.dumps([sections, config.site_name])
+    drawn = memo(draw, inputs)
+    for name, image in drawn.items():
+        files.append(
+            File.generated(config, f"{PREVIEW_IMAGES_DIR}/{name}", content=base64.b64decode(image))
+        )
+
+
+def memo(make, *inputs: str) -> dict[str, str]:
+    """`make()`, or what it returned for the same inputs in an earlier build."""
+    return state.published_cache.memo(make, *inputs) if state.published_cache else make()
+
+
+def published_version() -> str:
+    """What the twins, llms files and share images depend on besides their inputs: the code
+    that makes them, and Pillow's version (its rasteriser draws the images)."""
+    from importlib import metadata
+
+    modules = [markdown_twin_module, llms_txt_module, preview_images_module]
+    return " ".join(
+        ["published", f"pillow {metadata.version('pillow')}", source_digest(*map(Path, modules))]
     )
-    for name, image in previews.items():
-        files.append(File.generated(config, f"{PREVIEW_IMAGES_DIR}/{name}", content=image))
 
 
 def preview_sections(config: MkDocsConfig) -> dict[str, tuple[str, str]]:
@@ -419,7 +453,7 @@ def write_for_assistants(config: MkDocsConfig) -> None:
     site, base = Path(config.site_dir), release_url(config)
     release = config.extra["build"]["version"]
     offline = bool(config.extra.get("offline"))
-    texts, entries = {}, {}
+    pages = []
     for page in state.pages:
         src = page.file.src_uri
         markdown = state.twins[src].markdown
@@ -427,17 +461,37 @@ def write_for_assistants(config: MkDocsConfig) -> None:
             markdown = state.render.glossary(markdown)
         # Addresses on the web, also in the offline edition (whose own file names differ).
         twin = TwinPage(src, url_of(src), state.twins[src].title, markdown)
-        text = texts[src] = markdown_twin(twin, base, release)
-        target = site / twin_path(page.url)
-        target.write_text(text, encoding="utf-8")
+        pages.append((twin, page.url, page.meta.get("description", "")))
+    entries = open_data_entries(base)
+
+    def make() -> dict[str, str]:
+        return assistant_files(config, pages, entries, base, release, offline)
+
+    inputs = json.dumps(
+        [
+            [[t.src_path, t.url, t.title, t.markdown, url, text] for t, url, text in pages],
+            [[e.src_path, e.title, e.twin_url, e.description] for e in entries],
+        ]
+    )
+    files = memo(make, inputs, base, release, str(offline), json.dumps(config.nav or []))
+    for path, text in files.items():
+        (site / path).write_text(text, encoding="utf-8")
+
+
+def assistant_files(config, pages, open_data, base, release, offline) -> dict[str, str]:
+    """Site path -> text of every twin (and, offline, its script) and of both llms files."""
+    files, texts, entries = {}, {}, {}
+    for twin, local_url, description in pages:
+        text = texts[twin.src_path] = markdown_twin(twin, base, release)
+        files[twin_path(local_url)] = text
         if offline:
             script = f"window.hbMarkdown = {json.dumps(text)};\n".replace("</", "<\\/")
-            target.with_name(target.name + ".js").write_text(script, encoding="utf-8")
-        entries[src] = LlmsEntry(
-            src, twin.title, f"{base}{twin_path(twin.url)}", page.meta.get("description", "")
+            files[twin_path(local_url) + ".js"] = script
+        entries[twin.src_path] = LlmsEntry(
+            twin.src_path, twin.title, f"{base}{twin_path(twin.url)}", description
         )
     sections = sectioned(config.nav or [], entries, home_section="Start here")
-    sections.insert(-1, ("Open data", open_data_entries(base)))
+    sections.insert(-1, ("Open data", open_data))
     notes = [
         f"Release {release}. Every page below links to its Markdown twin (the HTML page is the "
         "same address without `index.md`); math is LaTeX, citations are numbered links to the "
@@ -446,15 +500,10 @@ def write_for_assistants(config: MkDocsConfig) -> None:
         "CC BY 4.0; code: MIT.",
     ]
     summary = config.site_description or ""
-    (site / LLMS_TXT).write_text(
-        llms_txt(config.site_name, summary, notes, sections), encoding="utf-8"
-    )
-    ordered = [
-        texts[entry.src_path] for _, group in sections for entry in group if entry.src_path in texts
-    ]
-    (site / LLMS_FULL_TXT).write_text(
-        llms_full(config.site_name, summary, ordered), encoding="utf-8"
-    )
+    files[LLMS_TXT] = llms_txt(config.site_name, summary, notes, sections)
+    ordered = [texts[e.src_path] for _, group in sections for e in group if e.src_path in texts]
+    files[LLMS_FULL_TXT] = llms_full(config.site_name, summary, ordered)
+    return files
 
 
 def open_data_entries(base: str) -> list[LlmsEntry]:
