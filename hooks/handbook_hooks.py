@@ -15,6 +15,7 @@ reload the package: restart it after editing anything in hooks/.
 from __future__ import annotations
 
 import base64
+import dataclasses
 import datetime
 import json
 import logging
@@ -35,17 +36,15 @@ import handbook.render.markdown_twin
 from handbook.check.link_hints import DocLink, broken_links, find_doc_links, heading_ids
 from handbook.generate.faq_schema import faq_structured_data
 from handbook.generate.generated_pages import GeneratedPage
-from handbook.generate.generation_step import generate
+from handbook.generate.generation_step import Generation, data_files, generate
 from handbook.generate.glossary_page import letters_only
 from handbook.generate.llms_txt import LlmsEntry, llms_full, llms_txt, nav_pages, sectioned
-from handbook.generate.open_data import open_data_files
 from handbook.generate.page_actions import report_problem_url, source_file
 from handbook.generate.page_citation import page_citation
 from handbook.generate.preview_images import section_previews
 from handbook.generate.redirect_pages import redirect_file, redirect_page
 from handbook.generate.share_meta import share_meta
 from handbook.generate.tag_pages import sections_from_nav
-from handbook.generate.term_tips import term_tips_script
 from handbook.generate.whats_new import Release, latest_additions, site_feed
 from handbook.load.build_errors import HandbookDataError
 from handbook.load.build_stamp import build_stamp
@@ -65,7 +64,6 @@ from handbook.paths import (
     PREVIEW_IMAGES_DIR,
     SEARCH_MATERIAL_INDEX,
     TAGS_INDEX,
-    TERM_TIPS_SCRIPT,
     TIMELINE_PATH,
     WHATS_NEW_PATH,
     tag_page_path,
@@ -114,6 +112,7 @@ class BuildState:
         self.paths = DataPaths(
             root=Path(config.config_file_path).parent, docs_dir=Path(config.docs_dir)
         )
+        self.generation: Generation | None = None  # generate(): data, pages, redirects
         self.handbook: Handbook | None = None
         self.render: PageRender | None = None  # markers, citations, glossary links, used-on
         self.generated: dict[str, GeneratedPage] = {}
@@ -122,7 +121,7 @@ class BuildState:
         self.doc_links: dict[str, list[DocLink]] = {}  # article -> its links to pages/anchors
         self.releases: list[Release] | None = None  # CHANGELOG.md: What's new and its feed
         self.redirects: dict[str, str] = {}  # data/redirects.yml: old page -> current page
-        self.open_data: dict[str, str] = {}  # published data file -> its text
+        self.open_data: dict[str, str] = {}  # data files published with the site -> text
         self.search_pages: dict[str, PageInfo] = {}  # page URL -> section and kind, for search
         self.pages: list[Page] = []  # every page of the site, rendered in this build or not
         self.math_pages: dict[tuple[str, bool], str] = {}  # formula -> first page using it
@@ -201,6 +200,7 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
         generation = generate(state.paths, config.nav)
     except HandbookDataError as error:
         raise PluginError(error.report()) from None
+    state.generation = generation
     state.handbook, state.generated = generation.handbook, generation.pages
     state.releases, state.redirects = generation.releases, generation.redirects
     state.render = PageRender(state.handbook)
@@ -248,19 +248,13 @@ def add_published_files(files: Files, config: MkDocsConfig) -> None:
     pages' old addresses, the glossary's short definitions (for the tips on glossary links)
     and the sections' share preview images."""
     release = config.extra["build"]["version"]
-    # Addresses in the files are those of this release, as the files' own are.
-    state.open_data = open_data_files(state.handbook, site_url=release_url(config), version=release)
+    state.open_data = data_files(state.generation, release_url=release_url(config), release=release)
     for path, text in state.open_data.items():
         files.append(File.generated(config, path, content=text))
     for old, new in state.redirects.items():
         title = state.handbook.articles[new].title if new in state.handbook.articles else new
         page = redirect_page(old, new, title, config.site_url or "")
         files.append(File.generated(config, redirect_file(old), content=page))
-    files.append(
-        File.generated(
-            config, TERM_TIPS_SCRIPT, content=term_tips_script(state.handbook.terms.values())
-        )
-    )
     state.sections = preview_sections(config)
     sections = [(slug, title, text) for slug, (title, text) in state.sections.items()]
 
@@ -327,7 +321,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         bibliography = files.get_file_from_path(BIBLIOGRAPHY_PATH)
         bibliography_href = get_relative_url(bibliography.url, page.url)
         markdown = state.render.markdown(markdown, src_path, bibliography_href)
-    state.twins[src_path] = TwinPage(src_path, page.url, page.title or "", markdown)
+    # The twin's addresses are the web's, in the offline edition too (whose file names differ).
+    state.twins[src_path] = TwinPage(src_path, url_of(src_path), page.title or "", markdown)
     return markdown
 
 
@@ -455,12 +450,9 @@ def write_for_assistants(config: MkDocsConfig) -> None:
     offline = bool(config.extra.get("offline"))
     pages = []
     for page in state.pages:
-        src = page.file.src_uri
-        markdown = state.twins[src].markdown
-        if src == GLOSSARY_PATH:  # its "used on" lists, as the page shows them
-            markdown = state.render.glossary(markdown)
-        # Addresses on the web, also in the offline edition (whose own file names differ).
-        twin = TwinPage(src, url_of(src), state.twins[src].title, markdown)
+        twin = state.twins[page.file.src_uri]
+        if twin.src_path == GLOSSARY_PATH:  # its "used on" lists, as the page shows them
+            twin = dataclasses.replace(twin, markdown=state.render.glossary(twin.markdown))
         pages.append((twin, page.url, page.meta.get("description", "")))
     entries = open_data_entries(base)
 
@@ -601,9 +593,10 @@ def on_page_context(context, *, page: Page, config: MkDocsConfig, nav):
     source = source_file(page.file.src_uri, generated.data_file if generated else None)
     article = state.handbook.articles.get(page.file.src_uri)
     reviewed = article.reviewed if article else ""
+    citation = cite_page(page, config) if article is not None else None
     context["hb_page"] = {
-        "head_meta": head_meta(page, config, article is not None),
-        "citation": cite_page(page, config) if article is not None else None,
+        "head_meta": head_meta(page, config, citation),
+        "citation": citation,
         "reviewed": {"day": reviewed, "label": reviewed_label(reviewed)} if reviewed else None,
         "faq_json_ld": faq_structured_data(page.content or ""),
         "last_updated": state.last_changed.get(source),
@@ -655,8 +648,9 @@ def cite_page(page: Page, config: MkDocsConfig):
     )
 
 
-def head_meta(page: Page, config: MkDocsConfig, is_article: bool) -> list[tuple[str, str, str]]:
-    """Share previews (Open Graph, Twitter) on every page; Highwire citation tags on articles."""
+def head_meta(page: Page, config: MkDocsConfig, citation) -> list[tuple[str, str, str]]:
+    """Share previews (Open Graph, Twitter) on every page; on articles (which have a
+    `citation`), Highwire citation tags."""
     base = release_url(config)
     slug = preview_slug(page.file.src_uri)
     section_title = state.sections[slug][0]
@@ -667,8 +661,8 @@ def head_meta(page: Page, config: MkDocsConfig, is_article: bool) -> list[tuple[
         site_name=config.site_name,
         image_url=f"{base}{PREVIEW_IMAGES_DIR}/{slug}.png",
         image_alt=f"{config.site_name}: {section_title}",
-        is_article=is_article,
+        is_article=citation is not None,
     )
-    if is_article:
-        tags += [("name", name, content) for name, content in cite_page(page, config).meta]
+    if citation is not None:
+        tags += [("name", name, content) for name, content in citation.meta]
     return tags

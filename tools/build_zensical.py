@@ -33,9 +33,7 @@ from mkdocs.utils.yaml import yaml_load
 
 from project import HOOKS, PROJECT
 
-from handbook.generate.generation_step import generate
-from handbook.generate.open_data import open_data_files
-from handbook.generate.term_tips import term_tips_script
+from handbook.generate.generation_step import data_files, generate
 from handbook.generate.whats_new import site_feed
 from handbook.load.build_errors import HandbookDataError
 from handbook.load.build_stamp import build_stamp
@@ -47,7 +45,6 @@ from handbook.paths import (
     CHANGELOG,
     FEED_PATH,
     GLOSSARY_PATH,
-    TERM_TIPS_SCRIPT,
     ZENSICAL_OUTPUT_DIR,
     ZENSICAL_STAGING_DIR,
 )
@@ -113,15 +110,13 @@ def stage(project: Path, staging: Path) -> Path:
         feed = site_feed(generation.releases, config.get("site_url"), dated_by, markdown_to_html)
         (staging / "docs" / FEED_PATH).write_text(feed, encoding="utf-8")
 
-    # The open data (the bibliography links to it), which the MkDocs hook adds at on_files.
-    for path, text in open_data_files(
-        generation.handbook, site_url=config.get("site_url") or "", version=stamp.version
+    # The open data and the glossary tips' definitions, which the MkDocs hook adds at on_files.
+    release_url = f"{config.get('site_url') or ''}{stamp.version}/"
+    for path, text in data_files(
+        generation, release_url=release_url, release=stamp.version
     ).items():
         (staging / "docs" / path).parent.mkdir(parents=True, exist_ok=True)
         (staging / "docs" / path).write_text(text, encoding="utf-8")
-    # The glossary tips' definitions, which the MkDocs hook adds at on_files.
-    tips = staging / "docs" / TERM_TIPS_SCRIPT
-    tips.write_text(term_tips_script(generation.handbook.terms.values()), encoding="utf-8")
 
     for key in MKDOCS_ONLY:
         config.pop(key, None)

@@ -197,8 +197,7 @@ def write_hook_output(root: Path, nav: list) -> list[str]:
     from mkdocs.structure.files import File
     from mkdocs.utils import get_relative_url
 
-    from handbook.generate.generation_step import generate
-    from handbook.generate.open_data import open_data_files
+    from handbook.generate.generation_step import data_files, generate
     from handbook.load.handbook_data import DataPaths
     from handbook.load.markdown_scan import split_front_matter
     from handbook.paths import GLOSSARY_PATH
@@ -225,8 +224,8 @@ def write_hook_output(root: Path, nav: list) -> list[str]:
         )
         path.write_text(front + linked)
 
-    # The open data the hook publishes (the bibliography links to it).
-    for path, text in open_data_files(generation.handbook, site_url="", version="dev").items():
+    # The data files the hook publishes (the bibliography links to the open data).
+    for path, text in data_files(generation, release_url="", release="dev").items():
         (docs / path).parent.mkdir(parents=True, exist_ok=True)
         (docs / path).write_text(text)
 

@@ -14,11 +14,14 @@ from typing import Any
 
 from handbook.generate.generated_pages import GeneratedPage, generated_pages
 from handbook.generate.notation import load_notation
+from handbook.generate.open_data import open_data_files
+from handbook.generate.term_tips import term_tips_script
 from handbook.generate.whats_new import Release, load_releases
 from handbook.load.build_errors import Problems
 from handbook.load.handbook_data import DataPaths, load_handbook
 from handbook.load.handbook_models import Handbook
 from handbook.load.redirects import load_redirects
+from handbook.paths import TERM_TIPS_SCRIPT
 
 
 @dataclass(frozen=True)
@@ -53,3 +56,12 @@ def generate(paths: DataPaths, nav: Any) -> Generation:
     )
     problems.raise_if_any()
     return Generation(handbook, {page.src_path: page for page in pages}, releases, redirects)
+
+
+def data_files(generation: Generation, *, release_url: str, release: str) -> dict[str, str]:
+    """Site path -> text of the files made from data alone, whichever engine builds: the open
+    data (with addresses of this release) and the glossary's short definitions for the tips on
+    glossary links."""
+    files = open_data_files(generation.handbook, site_url=release_url, version=release)
+    files[TERM_TIPS_SCRIPT] = term_tips_script(generation.handbook.terms.values())
+    return files
