@@ -1,4 +1,4 @@
-/* "Copy page as Markdown" (loaded by handbook.js on the button's first click): copies the
+/* "Copy page as Markdown" (loaded by handbook.js, loadModule, on the button's first click): copies the
  * page's Markdown twin, index.md beside the page on the web, NAME.md beside NAME.html in the
  * offline edition (hooks: write_for_assistants). From file://, where fetch is refused, the
  * offline edition's NAME.md.js is loaded as a script instead. */
@@ -42,7 +42,7 @@
     return copied ? Promise.resolve() : Promise.reject(new Error("copy refused"));
   }
 
-  window.hbCopyMarkdown = function (button) {
+  function copy(button) {
     var status = button.nextElementSibling;
     if (!status || !status.classList.contains("hb-copy-status")) {
       status = document.createElement("span");
@@ -54,5 +54,8 @@
       function () { status.textContent = "Copied."; },
       function () { status.textContent = "Could not copy the page."; }
     );
-  };
+  }
+
+  window.hbModules = window.hbModules || {};
+  window.hbModules["copy-markdown"] = { copy: copy };
 })();

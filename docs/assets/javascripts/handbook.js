@@ -109,22 +109,17 @@
   }
 
   function openWithLightbox(link) {
-    var style = document.createElement("link");
-    style.rel = "stylesheet";
-    style.href = assetUrl("../stylesheets/glightbox.min.css");
-    document.head.appendChild(style);
-    var script = document.createElement("script");
-    script.src = assetUrl("glightbox.min.js");
-    script.onload = function () {
+    Promise.all([
+      fetchInto("link", { rel: "stylesheet", href: assetUrl("../stylesheets/glightbox.min.css") }),
+      fetchInto("script", { src: assetUrl("glightbox.min.js") })
+    ]).then(function () {
       lightbox = window.GLightbox({
         touchNavigation: true, loop: false, zoomable: true, draggable: true,
         openEffect: "zoom", closeEffect: "zoom", slideEffect: "slide"
       });
       var links = Array.prototype.slice.call(document.querySelectorAll("a.glightbox"));
       lightbox.openAt(Math.max(0, links.indexOf(link)));
-    };
-    script.onerror = function () { location.href = link.href; };
-    document.head.appendChild(script);
+    }, function () { location.href = link.href; });
   }
 
   document.addEventListener("click", function (event) {
@@ -144,9 +139,10 @@
   }, true);
 
   /* ---- Features only some pages or gestures need, loaded then --------------------
-   * Every page carries handbook.js; the diagram view for phones (diagram-zoom.js), the
-   * column list of wide tables (table-columns.js) and the filter of the long lists
-   * (list-filter.js) load, with their stylesheets, when a page or a gesture needs them. */
+   * Every page carries handbook.js; the tips (term-tips.js), the diagram view for phones
+   * (diagram-zoom.js), the column list of wide tables (table-columns.js), the filter of the
+   * long lists (list-filter.js) and "Copy page as Markdown" (copy-markdown.js) load, with
+   * their stylesheets, when a page or a gesture needs them. */
   var modules = {};
 
   function fetchInto(tag, attributes) {
@@ -159,13 +155,17 @@
     });
   }
 
+  // Modules that draw something have a stylesheet of the same name.
+  var STYLED = ["term-tips", "list-filter", "table-columns", "diagram-zoom"];
+
   function loadModule(name) {
     if (!modules[name]) {
-      // Resolved once both the script and its stylesheet are in: nothing shows unstyled.
-      modules[name] = Promise.all([
-        fetchInto("link", { rel: "stylesheet", href: assetUrl("../stylesheets/" + name + ".css") }),
-        fetchInto("script", { src: assetUrl(name + ".js") })
-      ]).then(function () { return window.hbModules[name]; });
+      // Resolved once the script and its stylesheet are in: nothing shows unstyled.
+      var parts = [fetchInto("script", { src: assetUrl(name + ".js") })];
+      if (STYLED.indexOf(name) >= 0) {
+        parts.push(fetchInto("link", { rel: "stylesheet", href: assetUrl("../stylesheets/" + name + ".css") }));
+      }
+      modules[name] = Promise.all(parts).then(function () { return window.hbModules[name]; });
     }
     return modules[name];
   }
@@ -252,11 +252,7 @@
   document.addEventListener("click", function (event) {
     var button = event.target.closest ? event.target.closest(".hb-copy-markdown") : null;
     if (!button) return;
-    if (window.hbCopyMarkdown) return window.hbCopyMarkdown(button);
-    var script = document.createElement("script");
-    script.src = assetUrl("copy-markdown.js");
-    script.onload = function () { window.hbCopyMarkdown(button); };
-    document.head.appendChild(script);
+    loadModule("copy-markdown").then(function (module) { module.copy(button); });
   });
 
   /* ---- "Search the handbook" on the home page: opens Material's search box. ---------- */
