@@ -11,8 +11,7 @@ import html
 import re
 from collections.abc import Callable, Iterable
 
-from handbook.generate.letter_index import jump_bar, letter_heading, letters_in_order
-from handbook.generate.letter_index import letter_of as letter_under
+from handbook.generate.letter_index import jump_bar, letter_heading, letter_of, letters_in_order
 from handbook.generate.list_filter import filter_box
 from handbook.load.handbook_models import Reference, Tag, Term
 from handbook.load.markdown_text import escape_markdown, inert_markdown
@@ -21,8 +20,8 @@ USED_ON_PLACEHOLDER = '<div class="hb-used-on" data-hb-term="{id}"></div>'
 _USED_ON_SLOT = re.compile(re.escape(USED_ON_PLACEHOLDER).replace(r"\{id\}", '(?P<id>[^"]+)'))
 
 
-def letter_of(term: Term) -> str:
-    return letter_under(term.term)
+def _letter(term: Term) -> str:
+    return letter_of(term.term)
 
 
 def sort_key(term: Term) -> tuple[str, str]:
@@ -38,7 +37,7 @@ def render_glossary(
     """`tags`: the tag registry, for the filter's tag buttons (the tags terms carry)."""
     ordered = sorted(terms, key=sort_key)
     by_id = {term.id: term for term in ordered}
-    letters = letters_in_order({letter_of(term) for term in ordered})
+    letters = letters_in_order({_letter(term) for term in ordered})
     lines = [
         "---",
         "title: Glossary",
@@ -64,7 +63,7 @@ def render_glossary(
     ]
     for letter in letters:
         lines += [letter_heading(letter), ""]
-        for term in (term for term in ordered if letter_of(term) == letter):
+        for term in (term for term in ordered if _letter(term) == letter):
             lines += _entry(term, by_id, references, bibliography_href)
     return "\n".join(lines)
 

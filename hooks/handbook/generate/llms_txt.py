@@ -46,7 +46,7 @@ def llms_txt(
     sections: list[tuple[str, list[LlmsEntry]]],
 ) -> str:
     lines = [f"# {site_name}", "", f"> {summary}", ""]
-    lines += [note for note in notes] + [""]
+    lines += [*notes, ""]
     for title, entries in sections:
         if not entries:
             continue
