@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 VERSION ?= $(shell $(PYTHON) -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["version"])')
 ALIAS ?=
 
-.PHONY: help serve test test-unit build build-zensical bench weight search-eval a11y lighthouse screenshots freshness check-links check-external-links lint new-article bundle deploy deploy-dev set-default serve-versions clean lock
+.PHONY: help serve test test-unit build build-zensical bench weight search-eval a11y lighthouse screenshots figures freshness check-links check-external-links lint new-article bundle deploy deploy-dev set-default serve-versions clean lock
 
 help:
 	@echo "make serve        serve the site with live reload on http://$(ADDR)"
@@ -36,6 +36,7 @@ help:
 	@echo "make lighthouse   Lighthouse scores for home, an article and the glossary (needs npm)"
 	@echo "make freshness    pages and dataset rows due for review (older than 6 months)"
 	@echo "make screenshots  desktop and phone screenshots of five page types into bench-results/"
+	@echo "make figures      redraw docs/assets/figures/ from the pages' programs (tools/figures/)"
 	@echo "make lock         re-resolve requirements.lock from pyproject.toml"
 	@echo "make clean        remove build output and caches"
 
@@ -112,6 +113,10 @@ freshness: $(STAMP)
 
 screenshots: build
 	$(BIN)/python tools/screenshots.py site bench-results/screenshots
+
+# Redraw the figures the pages' programs compute (tools/figures/); commit the SVGs.
+figures: $(STAMP)
+	$(BIN)/python tools/make_figures.py
 
 check-external-links: $(STAMP)
 	$(BIN)/python tools/check_external_links.py site

@@ -5,7 +5,8 @@
     on_page_markdown ..... render/article_markdown.py: markers and citations
     on_page_content ...... formulas queued for typesetting, glossary links (render/)
     on_env ............... math swapped in, check/link_hints.py, the glossary's "used on" lists
-    on_post_page ......... render/html_repairs.py
+    on_post_page ......... render/html_repairs.py, render/deferred_details.py (derivations and
+                           solutions into a script beside the page)
     on_post_build ........ render/search_index.py, render/palette_css.py, Markdown twins and
                            llms.txt (render/markdown_twin.py, generate/llms_txt.py)
 Event parameters after the first are keyword-only, as MkDocs passes them. `serve` does not
@@ -20,6 +21,7 @@ import datetime
 import json
 import logging
 import os
+import posixpath
 from pathlib import Path
 
 from markdown import markdown as render_markdown
@@ -78,6 +80,7 @@ from handbook.preview.live_preview import (
     templates,
 )
 from handbook.preview.serve_errors import guard_server
+from handbook.render.deferred_details import defer_details, side_files
 from handbook.render.html_repairs import repair_page, unwrap_document
 from handbook.render.markdown_twin import TwinPage, markdown_twin, twin_path
 from handbook.render.math_svg import (
@@ -361,7 +364,13 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 # Before mkdocs-minify-plugin (priority 0), so the repairs match Material's own markup.
 @event_priority(50)
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    return repair_page(output)
+    deferred = defer_details(repair_page(output), posixpath.basename(page.file.dest_uri))
+    if deferred.script is not None:  # derivations and solutions, loaded when opened
+        script_name, _twin = side_files(page.file.dest_uri)
+        script = Path(page.file.abs_dest_path).with_name(script_name)
+        script.parent.mkdir(parents=True, exist_ok=True)
+        script.write_text(deferred.script, encoding="utf-8")
+    return deferred.html
 
 
 @event_priority(50)

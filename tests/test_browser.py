@@ -279,3 +279,23 @@ def test_lightbox_loads_on_the_first_click_and_opens_the_diagram(open_page, edit
     page.locator("a.glightbox").first.click()  # the second time, without loading again
     page.locator(".glightbox-container .gslide-image img").first.wait_for(state="visible")
     assert len([url for url in loaded if "glightbox.min.js" in url]) == 1
+
+
+def test_a_derivation_and_a_solution_load_their_bodies_when_opened(open_page, edition):
+    """Their bodies live in a script beside the page (render/deferred_details.py); opening one
+    puts its math back, with every glyph it uses defined on the page."""
+    page = open_page("model-families/gans")
+    for selector in ("details.derivation", "details.solution"):
+        details = page.locator(selector).first
+        assert details.locator("[data-hb-part]").count() == 1  # only the placeholder so far
+        details.locator("summary").click()
+        details.locator(".hb-math svg, p").first.wait_for()
+        page.wait_for_function(
+            "d => !d.querySelector('[data-hb-part]')", arg=details.element_handle()
+        )
+        missing = details.evaluate(
+            "d => Array.from(d.querySelectorAll('use')).map(u => u.getAttribute('xlink:href'))"
+            ".filter(h => !document.getElementById(h.slice(1)))"
+        )
+        assert missing == [], f"{edition.name}: glyphs not on the page: {missing[:5]}"
+    assert page.locator("details.derivation .hb-math svg").count() > 0

@@ -266,7 +266,36 @@
     input.focus();
   });
 
+  /* ---- Derivations and solutions, loaded on the first opening ----------------------
+   * The build moves their bodies into a script beside the page (hooks:
+   * render/deferred_details.py); "toggle" does not bubble, so it is caught on the way down. */
+  var deferred = {};
+
+  function fillDeferred(details) {
+    var slot = details.querySelector(":scope > [data-hb-part]");
+    if (!slot) return;
+    var src = new URL(details.getAttribute("data-hb-src"), location.href).href;
+    deferred[src] = deferred[src] || fetchInto("script", { src: src }).then(function () {
+      var loaded = (window.hbDeferred || {})[src];
+      var sprite = document.querySelector("svg.hb-math-glyphs defs");
+      if (loaded && loaded.glyphs && sprite) sprite.insertAdjacentHTML("beforeend", loaded.glyphs);
+      return loaded;
+    });
+    deferred[src].then(function (loaded) {
+      var part = loaded && loaded.parts[+slot.getAttribute("data-hb-part")];
+      if (part !== undefined && slot.parentNode) slot.outerHTML = part;
+    }, function () { delete deferred[src]; });
+  }
+
+  document.addEventListener("toggle", function (event) {
+    var details = event.target;
+    if (details.open && details.hasAttribute && details.hasAttribute("data-hb-src")) {
+      fillDeferred(details);
+    }
+  }, true);
+
   function onPage() {
+    document.querySelectorAll("details[open][data-hb-src]").forEach(fillDeferred);
     document.querySelectorAll(".hb-filter").forEach(function (box) {
       loadModule("list-filter").then(function (filter) { filter.setUp(box); });
     });

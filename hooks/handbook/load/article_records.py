@@ -19,6 +19,7 @@ from handbook.load.markdown_scan import (
     line_of,
     split_front_matter,
 )
+from handbook.load.page_programs import page_programs
 from handbook.load.yaml_source import parse_yaml
 
 ARTICLE_FIELDS = (
@@ -111,6 +112,7 @@ def scan_article(src_path: str, markdown: str, problems: Problems) -> Article:
         link_glossary=reader.boolean("glossary_links", default=True),
         glossary_skip=reader.text_list("glossary_skip"),
         reviewed=reader.day("reviewed", what="you last reviewed the whole page"),
+        programs=page_programs(body, display, problems, first_line=front_lines + 1),
     )
 
 

@@ -138,6 +138,15 @@ class DataMarker:
 
 
 @dataclass(frozen=True)
+class Program:
+    """A page's runnable program: its titled Python blocks joined in order (page_programs.py)."""
+
+    name: str  # the blocks' title, e.g. "diffusion_toy.py"
+    source: str
+    lines: tuple[int, ...]  # the opening line of each block in the page, for messages
+
+
+@dataclass(frozen=True)
 class Article:
     src_path: str  # relative to docs/, forward slashes
     title: str
@@ -150,6 +159,7 @@ class Article:
     link_glossary: bool = True
     glossary_skip: tuple[str, ...] = ()
     reviewed: str = ""  # YYYY-MM-DD: when an editor last checked the whole page
+    programs: tuple[Program, ...] = ()  # its runnable code (load/page_programs.py)
 
 
 @dataclass(frozen=True)

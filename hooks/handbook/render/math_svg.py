@@ -42,7 +42,9 @@ _NUMBER_ATTR = re.compile(r'\b(width|height)="(?P<value>[\d.]+)(?:px)?"')
 _VIEWBOX = re.compile(r'viewBox="(?P<x>[-\d.]+) (?P<y>[-\d.]+) (?P<w>[-\d.]+) (?P<h>[-\d.]+)"')
 
 # A symbol is empty and self-closing for glyphs with no outline (spaces), else has content.
-_SYMBOL = re.compile(r'<symbol id="(?P<id>[^"]+)"(?P<rest>[^>]*?/>|[^>]*>.*?</symbol>)', re.DOTALL)
+GLYPH_SYMBOL = re.compile(
+    r'<symbol id="(?P<id>[^"]+)"(?P<rest>[^>]*?/>|[^>]*>.*?</symbol>)', re.DOTALL
+)
 SPRITE_CLASS = "hb-math-glyphs"
 _USE_FILL = re.compile(r'(?<=<use )([^>]*?) fill="(?:black|#000000)"')
 _PATH_DATA = re.compile(r'(?<= d=")[^"]*(?=")')
@@ -292,12 +294,12 @@ def _shared_glyphs(svg: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     References are written as xlink:href: Material's instant loading rewrites every [href]
     attribute by assigning element.href, which fails on an SVG <use> ("only a getter")."""
     glyphs = []
-    for match in _SYMBOL.finditer(svg):
+    for match in GLYPH_SYMBOL.finditer(svg):
         rest = _in_text_colour(match.group("rest"))
         glyph_id = "hb-g-" + hashlib.sha1(rest.encode()).hexdigest()[:12]
         glyphs.append((glyph_id, f'<symbol id="{glyph_id}"{rest}'))
         svg = svg.replace(f'<use href="#{match.group("id")}"', f'<use xlink:href="#{glyph_id}"')
-    return _SYMBOL.sub("", svg), tuple(glyphs)
+    return GLYPH_SYMBOL.sub("", svg), tuple(glyphs)
 
 
 def _in_text_colour(markup: str) -> str:

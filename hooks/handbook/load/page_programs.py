@@ -1,0 +1,121 @@
+"""The runnable programs in an article: fenced Python blocks titled with a file name.
+
+A block opened with ```` ```python title="name.py" ```` belongs to the program `name.py`. The
+page's blocks with that title, joined in order, are the program: prose can sit between its
+parts. The same joined text is published for download beside the page (`code/name.py`, linked
+after its last block by the renderer), run by the suite (tests/test_page_programs.py) and run by
+tools/make_figures.py to draw the page's figures, so what a reader reads, downloads and sees
+plotted cannot drift apart. Python blocks without a title are illustrations and are not run.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import textwrap
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from handbook.load.build_errors import Problems
+from handbook.load.handbook_models import Program
+
+PYTHON_FENCE = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?:python|py)\b(?P<options>[^\n]*)$",
+    re.MULTILINE,
+)
+TITLE = re.compile(r"""\btitle=(?P<quote>["'])(?P<title>.*?)(?P=quote)""")
+PROGRAM_NAME = re.compile(r"^[a-z][a-z0-9_]*\.py$")
+CODE_DIR = "code"  # beside the page's folder: model-families/code/diffusion_toy.py
+
+
+@dataclass(frozen=True)
+class ProgramBlock:
+    """One titled block: where it is in the text and what it holds."""
+
+    name: str  # the title, e.g. "diffusion_toy.py"
+    code: str  # dedented, ends with a newline
+    start: int  # offset of the opening fence's line in the text
+    end: int  # offset just after the closing fence's line
+    line: int  # 1-based line of the opening fence
+    indent: str  # the fence's indentation (blocks inside lists or admonitions)
+
+
+def program_blocks(text: str) -> Iterator[ProgramBlock]:
+    """The titled Python blocks of `text`, in order. Untitled blocks are skipped."""
+    position = 0
+    while True:
+        fence = PYTHON_FENCE.search(text, position)
+        if not fence:
+            return
+        marks = fence["fence"]
+        closing = re.compile(
+            rf"^[ \t]*{re.escape(marks[0])}{{{len(marks)},}}[ \t]*$(?:\n|\Z)", re.MULTILINE
+        )
+        body_start = min(fence.end() + 1, len(text))
+        close = closing.search(text, body_start)
+        end = close.end() if close else len(text)
+        position = end
+        title = TITLE.search(fence["options"])
+        if not title:
+            continue
+        body = text[body_start : close.start() if close else len(text)]
+        yield ProgramBlock(
+            name=title["title"],
+            code=textwrap.dedent(body),
+            start=fence.start(),
+            end=end,
+            line=text.count("\n", 0, fence.start()) + 1,
+            indent=fence["indent"],
+        )
+
+
+def page_programs(
+    text: str, where: str, problems: Problems, *, first_line: int = 1
+) -> tuple[Program, ...]:
+    """The programs of one page, joined from its blocks. A title that is not a Python file
+    name is reported against `where` (the page, as the reader names it). `first_line`: the line
+    of the file `text` starts at (after front matter)."""
+    parts: dict[str, list[ProgramBlock]] = {}
+    for block in program_blocks(text):
+        if not PROGRAM_NAME.match(block.name):
+            problems.add(
+                where,
+                f'```python title="{block.name}"',
+                "title",
+                "is not a program name; a titled Python block is a program the suite runs",
+                "name it like `toy_diffusion.py`: lower case letters, digits and _, ending in .py",
+                line=block.line + first_line - 1,
+            )
+            continue
+        parts.setdefault(block.name, []).append(block)
+    return tuple(
+        Program(
+            name,
+            "\n".join(block.code.rstrip("\n") + "\n" for block in blocks),
+            tuple(block.line + first_line - 1 for block in blocks),
+        )
+        for name, blocks in parts.items()
+    )
+
+
+def program_path(src_path: str, name: str) -> str:
+    """Where a page's program is published, relative to docs/ (and to the site)."""
+    return posixpath.join(posixpath.dirname(src_path), CODE_DIR, name)
+
+
+def download_link(src_path: str, name: str) -> str:
+    """The Markdown link placed after a program's last block (relative, so MkDocs checks it)."""
+    href = posixpath.relpath(program_path(src_path, name), posixpath.dirname(src_path) or ".")
+    return f'[Download `{name}`]({href}){{ .hb-download download="{name}" }}'
+
+
+def with_download_links(text: str, src_path: str) -> str:
+    """`text` with a download link after the last block of each program."""
+    last: dict[str, ProgramBlock] = {}
+    for block in program_blocks(text):
+        if PROGRAM_NAME.match(block.name):
+            last[block.name] = block
+    for block in sorted(last.values(), key=lambda block: block.end, reverse=True):
+        link = f"\n{block.indent}{download_link(src_path, block.name)}\n\n"
+        text = text[: block.end] + link + text[block.end :]
+    return text

@@ -1,0 +1,119 @@
+"""Derivations and exercise solutions: in the page collapsed, loaded when a reader opens them.
+
+Most readers skip them, and their typeset formulas are the heaviest part of a model-family
+page (a derivation's math weighs more than the prose around it). So the body of every
+`??? derivation` and `??? solution` (pymdownx.details: `<details class="derivation">`) leaves
+the page's HTML for one script beside it, `index.details.js` (`NAME.details.js` in the offline
+edition, whose pages are `NAME.html`). handbook.js loads that script on the first opening and
+puts the body back. A script, not a fetch, because file:// refuses fetch. The glyph outlines
+only those bodies use leave the page's math sprite with them (math_svg.py).
+
+Without JavaScript the summary still opens, on a line linking the page's Markdown twin
+(render/markdown_twin.py), which has the full text. Search indexes the full text, since
+Material read the content before the page was finished (on_page_content).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from handbook.render.math_svg import GLYPH_SYMBOL, SPRITE_CLASS
+
+DEFERRED_KINDS = ("derivation", "solution")
+_OPENING = re.compile(
+    r'<details class="(?P<kind>' + "|".join(DEFERRED_KINDS) + r')"(?P<attrs>[^>]*)>\s*'
+    r"<summary>(?P<summary>.*?)</summary>",
+    re.DOTALL,
+)
+_DETAILS_TAG = re.compile(r"<(/?)details\b")
+_GLYPH_USE = re.compile(r'xlink:href="#(?P<id>[^"]+)"')
+_SPRITE = re.compile(rf'<svg class="{SPRITE_CLASS}"[^>]*><defs>(?P<symbols>.*?)</defs></svg>', re.S)
+
+
+@dataclass(frozen=True)
+class DeferredPage:
+    html: str  # the page, each deferred body replaced by a placeholder
+    script: str | None  # the script with the bodies (None: the page has none)
+
+
+def side_files(page_file: str) -> tuple[str, str]:
+    """(the script's name, the Markdown twin's name), relative to a page written at
+    `page_file`: 'index.html' -> index.details.js, index.md; 'gans.html' -> gans.details.js."""
+    stem = PurePosixPath(page_file).stem
+    return f"{stem}.details.js", f"{stem}.md"
+
+
+def defer_details(page_html: str, page_file: str) -> DeferredPage:
+    """Move the bodies of the page's derivations and solutions into their script.
+    `page_file`: the name the page is written under (index.html, or NAME.html offline)."""
+    script_name, twin_name = side_files(page_file)
+    parts: list[str] = []
+    pieces: list[str] = []
+    position = 0
+    for opening in _OPENING.finditer(page_html):
+        if opening.start() < position:  # inside a body already moved (a nested one)
+            continue
+        closing = _closing_tag(page_html, opening.end())
+        pieces.append(page_html[position : opening.end()])
+        pieces.append(_placeholder(len(parts), script_name, twin_name, opening["kind"]))
+        parts.append(page_html[opening.end() : closing].strip())
+        position = closing
+    if not parts:
+        return DeferredPage(page_html, None)
+    pieces.append(page_html[position:])
+    page = "".join(pieces)
+    page, glyphs = _move_glyphs(_mark_openings(page, script_name), parts)
+    payload = json.dumps({"glyphs": glyphs, "parts": parts}, separators=(",", ":"))
+    script = (
+        "(window.hbDeferred = window.hbDeferred || {})"
+        f"[document.currentScript.src] = {payload};\n"
+    )
+    return DeferredPage(page, script)
+
+
+def _closing_tag(page_html: str, start: int) -> int:
+    depth = 1
+    for tag in _DETAILS_TAG.finditer(page_html, start):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return tag.start()
+    raise ValueError("a <details> element is not closed")
+
+
+def _placeholder(index: int, script_name: str, twin_name: str, kind: str) -> str:
+    # data-hb-part says which body replaces this element when the script is in.
+    return (
+        f'<p class="hb-deferred" data-hb-part="{index}">Loading the {kind}… Without JavaScript, '
+        f'read it in <a href="{twin_name}">this page as Markdown</a>.</p>'
+    )
+
+
+def _mark_openings(page_html: str, script_name: str) -> str:
+    """Each deferred <details> names its script, for handbook.js."""
+    return _OPENING.sub(
+        lambda match: match.group(0).replace(
+            "<details ", f'<details data-hb-src="{script_name}" ', 1
+        ),
+        page_html,
+    )
+
+
+def _move_glyphs(page_html: str, parts: list[str]) -> tuple[str, str]:
+    """Take out of the page's sprite the glyphs only the moved bodies use; return them."""
+    sprite = _SPRITE.search(page_html)
+    if not sprite:
+        return page_html, ""
+    in_parts = {use["id"] for part in parts for use in _GLYPH_USE.finditer(part)}
+    still_used = {use["id"] for use in _GLYPH_USE.finditer(page_html)}
+    leaving = in_parts - still_used
+    kept, moved = [], []
+    for symbol in GLYPH_SYMBOL.finditer(sprite["symbols"]):
+        (moved if symbol["id"] in leaving else kept).append(symbol.group(0))
+    if not moved:
+        return page_html, ""
+    symbols_start, symbols_end = sprite.span("symbols")
+    page = page_html[:symbols_start] + "".join(kept) + page_html[symbols_end:]
+    return page, "".join(moved)

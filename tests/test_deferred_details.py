@@ -1,0 +1,66 @@
+"""Derivations and solutions leave the page for a script beside it (render/deferred_details.py),
+with the glyphs only they use; the browser side is in tests/test_browser.py."""
+
+from __future__ import annotations
+
+import json
+
+from handbook.render.deferred_details import defer_details, side_files
+
+SPRITE = (
+    '<svg class="hb-math-glyphs" aria-hidden="true"><defs>'
+    '<symbol id="hb-g0" viewbox="0 0 1 1"><path d="m0 0"/></symbol>'
+    '<symbol id="hb-g1" viewbox="0 0 1 1"><path d="m1 1"/></symbol>'
+    '<symbol id="hb-g2" viewbox="0 0 1 1"/>'
+    "</defs></svg>"
+)
+PAGE = (
+    f"<article>{SPRITE}"
+    '<p>Text <svg><use xlink:href="#hb-g0"/></svg></p>'
+    '<details class="derivation">\n<summary>Derivation: a result</summary>\n'
+    '<p>Step <svg><use xlink:href="#hb-g1"/><use xlink:href="#hb-g0"/></svg></p>\n</details>'
+    "<ol><li><p>Exercise</p>"
+    '<details class="solution">\n<summary>Solution</summary>\n<p>Answer</p>'
+    '<details class="note"><summary>Aside</summary><p>inner</p></details>\n</details></li></ol>'
+    '<details class="note"><summary>Kept</summary><p>stays</p></details>'
+    "</article>"
+)
+
+
+def parts_of(script: str) -> dict:
+    prefix = "(window.hbDeferred = window.hbDeferred || {})[document.currentScript.src] = "
+    assert script.startswith(prefix)
+    return json.loads(script[len(prefix) :].rstrip().rstrip(";"))
+
+
+def test_bodies_move_to_the_script_and_placeholders_link_the_twin():
+    page = defer_details(PAGE, "index.html")
+    loaded = parts_of(page.script)
+    assert loaded["parts"][0].startswith("<p>Step") and "hb-g1" in loaded["parts"][0]
+    assert loaded["parts"][1].startswith("<p>Answer") and "inner" in loaded["parts"][1]
+    assert len(loaded["parts"]) == 2  # the nested note moved with its solution
+    assert "Step" not in page.html and "Answer" not in page.html and "stays" in page.html
+    assert page.html.count('data-hb-src="index.details.js"') == 2
+    assert '<a href="index.md">' in page.html
+    assert "<summary>Derivation: a result</summary>" in page.html
+
+
+def test_glyphs_only_the_bodies_use_travel_with_them():
+    page = defer_details(PAGE, "gans.html")
+    loaded = parts_of(page.script)
+    assert 'id="hb-g1"' in loaded["glyphs"] and 'id="hb-g1"' not in page.html
+    assert 'id="hb-g0"' in page.html and 'id="hb-g0"' not in loaded["glyphs"]  # still used here
+    assert 'id="hb-g2"' in page.html  # used by nothing: left where it was
+
+
+def test_a_page_without_derivations_is_untouched():
+    html = PAGE.replace('class="derivation"', 'class="note"').replace(
+        'class="solution"', 'class="tip"'
+    )
+    assert defer_details(html, "index.html").html == html
+    assert defer_details(html, "index.html").script is None
+
+
+def test_side_files_follow_the_page_name_in_both_editions():
+    assert side_files("model-families/gans/index.html") == ("index.details.js", "index.md")
+    assert side_files("model-families/gans.html") == ("gans.details.js", "gans.md")
