@@ -5,10 +5,11 @@
     on_page_markdown ..... render/article_markdown.py: markers and citations
     on_page_content ...... formulas queued for typesetting, glossary links (render/)
     on_env ............... math swapped in, check/link_hints.py, the glossary's "used on" lists
-    on_post_page ......... render/html_repairs.py, render/deferred_details.py (derivations and
-                           solutions into a script beside the page)
-    on_post_build ........ render/search_index.py, render/palette_css.py, Markdown twins and
-                           llms.txt (render/markdown_twin.py, generate/llms_txt.py)
+    on_post_page ......... render/html_repairs.py, render/deferred_details.py (collapsed
+                           derivations, solutions, answers, programs: a script beside the page)
+    on_post_build ........ render/search_index.py, render/palette_css.py, render/theme_css.py,
+                           Markdown twins and llms.txt (render/markdown_twin.py,
+                           generate/llms_txt.py)
 Event parameters after the first are keyword-only, as MkDocs passes them. `serve` does not
 reload the package: restart it after editing anything in hooks/.
 """
@@ -101,6 +102,7 @@ from handbook.render.search_index import (
     search_files,
     search_index_version,
 )
+from handbook.render.theme_css import theme_subset, used_classes
 
 log = logging.getLogger("mkdocs.hooks.handbook")
 markdown_twin_module = handbook.render.markdown_twin.__file__
@@ -131,6 +133,7 @@ class BuildState:
         self.render_problems: list[str] = []  # reported together at on_env (finish_render)
         self.twins: dict[str, TwinPage] = {}  # page -> its expanded Markdown, for its twin
         self.sections: dict[str, tuple[str, str]] = {}  # preview image slug -> title, description
+        self.page_classes: set[str] = set()  # class names in the finished pages (theme_css.py)
         # Live preview (live_preview.py): earlier builds of this project in this process, and
         # the files outside docs/ whose change makes the next build render every page.
         self.memory = memory_for(config.config_file_path)
@@ -150,6 +153,7 @@ class BuildState:
 
 
 state: BuildState | None = None
+serving = False  # `mkdocs serve`: no theme subset (pages not re-rendered keep stale classes)
 
 
 # Features that fetch pages or JSON at run time; they cannot work from file://.
@@ -176,6 +180,8 @@ def platform_notice(today: datetime.date) -> str:
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
+    global serving
+    serving = command == "serve"
     log.info(platform_notice(datetime.date.today()))
     if dirty:
         quiet_dirty_warning()
@@ -365,6 +371,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 @event_priority(50)
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     deferred = defer_details(repair_page(output), posixpath.basename(page.file.dest_uri))
+    # The moved bodies are JSON in a script: read as words, like the site's scripts.
+    state.page_classes.update(used_classes([deferred.html], [deferred.script or ""]).names)
     if deferred.script is not None:  # derivations and solutions, loaded when opened
         script_name, _twin = side_files(page.file.dest_uri)
         script = Path(page.file.abs_dest_path).with_name(script_name)
@@ -376,7 +384,11 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 @event_priority(50)
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     # Static templates (404.html) are whole pages that never pass through on_post_page.
-    return repair_page(output_content) if template_name.endswith(".html") else output_content
+    if not template_name.endswith(".html"):
+        return output_content
+    output_content = repair_page(output_content)
+    state.page_classes.update(used_classes([output_content], []).names)
+    return output_content
 
 
 def on_env(env, *, config: MkDocsConfig, files: Files):
@@ -447,6 +459,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         write_for_assistants(config)
     # else a dirty build: the index of the last full build stays (live_preview.py)
     trim_palette(config)
+    if not serving:
+        trim_theme_css(config)
     state.memory.inputs = state.inputs
 
 
@@ -529,6 +543,21 @@ def trim_palette(config: MkDocsConfig) -> None:
     used = used_colours(palette)
     for path in (Path(config.site_dir) / "assets" / "stylesheets").glob("palette.*.css"):
         path.write_text(palette_subset(path.read_text(encoding="utf-8"), used), encoding="utf-8")
+
+
+def trim_theme_css(config: MkDocsConfig) -> None:
+    """Material's main.css keeps the rules whose classes the pages or scripts use (theme_css.py)."""
+    site = Path(config.site_dir)
+    scripts = [path.read_text(encoding="utf-8") for path in (site / "assets").rglob("*.js")]
+    used = used_classes([], scripts)
+    used = dataclasses.replace(used, names=used.names | state.page_classes)
+    stylesheets = sorted((site / "assets" / "stylesheets").glob("*.css"))
+    for path in (path for path in stylesheets if path.name.startswith("main.")):
+        others = [other.read_text(encoding="utf-8") for other in stylesheets if other != path]
+        css = theme_subset(
+            path.read_text(encoding="utf-8"), used, elsewhere="".join(others + scripts)
+        )
+        path.write_text(css, encoding="utf-8")
 
 
 def write_search_index(config: MkDocsConfig) -> None:

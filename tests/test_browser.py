@@ -281,11 +281,11 @@ def test_lightbox_loads_on_the_first_click_and_opens_the_diagram(open_page, edit
     assert len([url for url in loaded if "glightbox.min.js" in url]) == 1
 
 
-def test_a_derivation_and_a_solution_load_their_bodies_when_opened(open_page, edition):
+def test_a_derivation_and_an_exercise_load_their_bodies_when_opened(open_page, edition):
     """Their bodies live in a script beside the page (render/deferred_details.py); opening one
     puts its math back, with every glyph it uses defined on the page."""
     page = open_page("model-families/gans")
-    for selector in ("details.derivation", "details.solution"):
+    for selector in ("details.derivation", "details.exercise"):
         details = page.locator(selector).first
         assert details.locator("[data-hb-part]").count() == 1  # only the placeholder so far
         details.locator("summary").click()
@@ -299,3 +299,6 @@ def test_a_derivation_and_a_solution_load_their_bodies_when_opened(open_page, ed
         )
         assert missing == [], f"{edition.name}: glyphs not on the page: {missing[:5]}"
     assert page.locator("details.derivation .hb-math svg").count() > 0
+    solution = page.locator("details.exercise details.solution").first
+    solution.locator("summary").click()  # came with its exercise, nothing more to load
+    assert solution.locator("p").first.is_visible()

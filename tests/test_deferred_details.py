@@ -40,8 +40,8 @@ def test_bodies_move_to_the_script_and_placeholders_link_the_twin():
     assert loaded["parts"][1].startswith("<p>Answer") and "inner" in loaded["parts"][1]
     assert len(loaded["parts"]) == 2  # the nested note moved with its solution
     assert "Step" not in page.html and "Answer" not in page.html and "stays" in page.html
-    assert page.html.count('data-hb-src="index.details.js"') == 2
-    assert '<a href="index.md">' in page.html
+    assert page.html.count("data-hb-part=") == 2
+    assert '<a href="index.md">Read this derivation in the page as Markdown</a>' in page.html
     assert "<summary>Derivation: a result</summary>" in page.html
 
 

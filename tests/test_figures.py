@@ -45,7 +45,8 @@ def test_figure_is_shown_on_its_page_with_alt_text_and_is_light(spec, project):
 
 def test_the_check_reports_a_stale_figure(tmp_path, monkeypatch, capsys):
     spec = SPECS[0]
+    committed = spec.output.read_bytes()
     monkeypatch.setattr(make_figures, "FIGURES_DIR", tmp_path)
-    (tmp_path / spec.svg).write_bytes(spec.output.read_bytes().replace(b"<svg", b"<svg data-x", 1))
+    (tmp_path / spec.svg).write_bytes(committed.replace(b"<svg", b"<svg data-x", 1))
     assert make_figures.main(["--check", "--only", spec.module]) == 1
     assert f"{spec.svg}" in capsys.readouterr().out

@@ -17,7 +17,8 @@ import pytest
 
 from handbook.load.build_errors import HandbookDataError, Problems
 from handbook.load.markdown_scan import split_front_matter
-from handbook.load.page_programs import page_programs, program_path, with_download_links
+from handbook.load.page_programs import page_programs, program_path
+from handbook.render.program_listing import present_programs
 
 PROJECT = Path(__file__).resolve().parent.parent
 DOCS = PROJECT / "docs"
@@ -153,11 +154,15 @@ def test_a_title_that_is_no_program_name_is_reported_with_its_line():
     assert "Toy.py" in problem.entry and ".py" in problem.fix
 
 
-def test_the_download_link_follows_the_last_block_at_its_indentation():
-    linked = with_download_links(TEXT, "a/page.md")
+def test_each_block_is_collapsed_under_its_lines_and_the_link_follows_the_last():
+    shown = present_programs(TEXT, "a/page.md")
+    assert '??? program "Program: toy.py, lines 1–1 of 4"' in shown
+    assert '    ??? program "Program: toy.py, lines 3–4 of 4"' in shown  # in the list item
+    assert "        x = np.ones(3)" in shown  # indented into the collapsed block
     link = '    [Download `toy.py`](code/toy.py){ .hb-download download="toy.py" }'
-    assert linked.count("[Download") == 1
-    assert linked.index(link) > linked.index("assert x.sum() == 3")
+    assert shown.count("[Download") == 1
+    assert shown.index(link) > shown.index("assert x.sum() == 3")
+    assert 'print("an illustration, not run")' in shown and shown.count("??? program") == 2
     assert program_path("a/page.md", "toy.py") == "a/code/toy.py"
 
 

@@ -266,15 +266,21 @@
     input.focus();
   });
 
-  /* ---- Derivations and solutions, loaded on the first opening ----------------------
-   * The build moves their bodies into a script beside the page (hooks:
-   * render/deferred_details.py); "toggle" does not bubble, so it is caught on the way down. */
+  /* ---- Collapsed derivations, exercises, answers and programs: loaded when opened ---------
+   * The build moves their bodies into a script beside the page, index.details.js on the web
+   * and NAME.details.js offline (hooks: render/deferred_details.py); the placeholder left in
+   * each names its part. "toggle" does not bubble, so it is caught on the way down. */
   var deferred = {};
+
+  function detailsScriptUrl() {
+    var page = location.href.split("#")[0].split("?")[0];
+    return /\/$/.test(page) ? page + "index.details.js" : page.replace(/\.html$/, ".details.js");
+  }
 
   function fillDeferred(details) {
     var slot = details.querySelector(":scope > [data-hb-part]");
     if (!slot) return;
-    var src = new URL(details.getAttribute("data-hb-src"), location.href).href;
+    var src = detailsScriptUrl();
     deferred[src] = deferred[src] || fetchInto("script", { src: src }).then(function () {
       var loaded = (window.hbDeferred || {})[src];
       var sprite = document.querySelector("svg.hb-math-glyphs defs");
@@ -289,13 +295,11 @@
 
   document.addEventListener("toggle", function (event) {
     var details = event.target;
-    if (details.open && details.hasAttribute && details.hasAttribute("data-hb-src")) {
-      fillDeferred(details);
-    }
+    if (details.open && details.tagName === "DETAILS") fillDeferred(details);
   }, true);
 
   function onPage() {
-    document.querySelectorAll("details[open][data-hb-src]").forEach(fillDeferred);
+    document.querySelectorAll("details[open]").forEach(fillDeferred);
     document.querySelectorAll(".hb-filter").forEach(function (box) {
       loadModule("list-filter").then(function (filter) { filter.setUp(box); });
     });

@@ -2,8 +2,8 @@
 
 A block opened with ```` ```python title="name.py" ```` belongs to the program `name.py`. The
 page's blocks with that title, joined in order, are the program: prose can sit between its
-parts. The same joined text is published for download beside the page (`code/name.py`, linked
-after its last block by the renderer), run by the suite (tests/test_page_programs.py) and run by
+parts. The same joined text is published for download beside the page (`code/name.py`, shown
+and linked by render/program_listing.py), run by the suite (tests/test_page_programs.py) and run by
 tools/make_figures.py to draw the page's figures, so what a reader reads, downloads and sees
 plotted cannot drift apart. Python blocks without a title are illustrations and are not run.
 """
@@ -101,21 +101,3 @@ def page_programs(
 def program_path(src_path: str, name: str) -> str:
     """Where a page's program is published, relative to docs/ (and to the site)."""
     return posixpath.join(posixpath.dirname(src_path), CODE_DIR, name)
-
-
-def download_link(src_path: str, name: str) -> str:
-    """The Markdown link placed after a program's last block (relative, so MkDocs checks it)."""
-    href = posixpath.relpath(program_path(src_path, name), posixpath.dirname(src_path) or ".")
-    return f'[Download `{name}`]({href}){{ .hb-download download="{name}" }}'
-
-
-def with_download_links(text: str, src_path: str) -> str:
-    """`text` with a download link after the last block of each program."""
-    last: dict[str, ProgramBlock] = {}
-    for block in program_blocks(text):
-        if PROGRAM_NAME.match(block.name):
-            last[block.name] = block
-    for block in sorted(last.values(), key=lambda block: block.end, reverse=True):
-        link = f"\n{block.indent}{download_link(src_path, block.name)}\n\n"
-        text = text[: block.end] + link + text[block.end :]
-    return text

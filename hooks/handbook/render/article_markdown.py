@@ -1,7 +1,7 @@
 """What the hook does to an article's Markdown before MkDocs renders it.
 
 Data markers become tables and timelines, then `[@key]` citations become numbered links with
-a reference list; each runnable program gets its download link after its last block. One function, so the build and the benchmark's hook-free copy agree.
+a reference list; each runnable program is collapsed under its name, with a download link. One function, so the build and the benchmark's hook-free copy agree.
 """
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ from __future__ import annotations
 from handbook.generate.comparison_tables import render_table
 from handbook.generate.dataset_timeline import render_timeline
 from handbook.load.handbook_models import Handbook
-from handbook.load.page_programs import with_download_links
 from handbook.render.citations import render_citations
 from handbook.render.page_markers import expand_data_markers
+from handbook.render.program_listing import present_programs
 
 
 def render_article_markdown(
@@ -20,7 +20,7 @@ def render_article_markdown(
     """`bibliography_href`: the bibliography page's URL relative to this article's URL."""
     article = handbook.articles.get(src_path)
     if article and article.programs:
-        markdown = with_download_links(markdown, src_path)
+        markdown = present_programs(markdown, src_path)
     if "[@" not in markdown and "handbook:" not in markdown:
         return markdown  # nothing to expand: skip scanning the page for code spans
     datasets = handbook.datasets

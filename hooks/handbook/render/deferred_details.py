@@ -1,8 +1,10 @@
-"""Derivations and exercise solutions: in the page collapsed, loaded when a reader opens them.
+"""Derivations, exercises, self-check answers and program listings: in the page collapsed,
+loaded when a reader opens them.
 
-Most readers skip them, and their typeset formulas are the heaviest part of a model-family
-page (a derivation's math weighs more than the prose around it). So the body of every
-`??? derivation` and `??? solution` (pymdownx.details: `<details class="derivation">`) leaves
+Most readers skip them, and they are the heaviest part of a model-family page (a derivation's
+math or a highlighted program weighs more than the prose around it). So the body of every
+`??? derivation`, `??? exercise`, `??? solution`, `??? question` and `??? program` (pymdownx.details:
+`<details class="derivation">`) leaves
 the page's HTML for one script beside it, `index.details.js` (`NAME.details.js` in the offline
 edition, whose pages are `NAME.html`). handbook.js loads that script on the first opening and
 puts the body back. A script, not a fetch, because file:// refuses fetch. The glyph outlines
@@ -22,7 +24,14 @@ from pathlib import PurePosixPath
 
 from handbook.render.math_svg import GLYPH_SYMBOL, SPRITE_CLASS
 
-DEFERRED_KINDS = ("derivation", "solution")
+# The kinds of collapsed block whose body loads on opening, and what the placeholder calls it.
+DEFERRED_KINDS = {
+    "derivation": "derivation",
+    "exercise": "exercise",  # its solution, nested inside, comes with it
+    "solution": "solution",
+    "question": "answer",  # the self-checks
+    "program": "program",  # render/program_listing.py
+}
 _OPENING = re.compile(
     r'<details class="(?P<kind>' + "|".join(DEFERRED_KINDS) + r')"(?P<attrs>[^>]*)>\s*'
     r"<summary>(?P<summary>.*?)</summary>",
@@ -49,7 +58,7 @@ def side_files(page_file: str) -> tuple[str, str]:
 def defer_details(page_html: str, page_file: str) -> DeferredPage:
     """Move the bodies of the page's derivations and solutions into their script.
     `page_file`: the name the page is written under (index.html, or NAME.html offline)."""
-    script_name, twin_name = side_files(page_file)
+    _script, twin_name = side_files(page_file)
     parts: list[str] = []
     pieces: list[str] = []
     position = 0
@@ -58,14 +67,14 @@ def defer_details(page_html: str, page_file: str) -> DeferredPage:
             continue
         closing = _closing_tag(page_html, opening.end())
         pieces.append(page_html[position : opening.end()])
-        pieces.append(_placeholder(len(parts), script_name, twin_name, opening["kind"]))
+        pieces.append(_placeholder(len(parts), twin_name, DEFERRED_KINDS[opening["kind"]]))
         parts.append(page_html[opening.end() : closing].strip())
         position = closing
     if not parts:
         return DeferredPage(page_html, None)
     pieces.append(page_html[position:])
     page = "".join(pieces)
-    page, glyphs = _move_glyphs(_mark_openings(page, script_name), parts)
+    page, glyphs = _move_glyphs(page, parts)
     payload = json.dumps({"glyphs": glyphs, "parts": parts}, separators=(",", ":"))
     script = (
         "(window.hbDeferred = window.hbDeferred || {})"
@@ -83,21 +92,12 @@ def _closing_tag(page_html: str, start: int) -> int:
     raise ValueError("a <details> element is not closed")
 
 
-def _placeholder(index: int, script_name: str, twin_name: str, kind: str) -> str:
-    # data-hb-part says which body replaces this element when the script is in.
+def _placeholder(index: int, twin_name: str, kind: str) -> str:
+    # data-hb-part: which body replaces this line once the script is in (handbook.js). Without
+    # JavaScript the line stays, pointing to the Markdown twin.
     return (
-        f'<p class="hb-deferred" data-hb-part="{index}">Loading the {kind}… Without JavaScript, '
-        f'read it in <a href="{twin_name}">this page as Markdown</a>.</p>'
-    )
-
-
-def _mark_openings(page_html: str, script_name: str) -> str:
-    """Each deferred <details> names its script, for handbook.js."""
-    return _OPENING.sub(
-        lambda match: match.group(0).replace(
-            "<details ", f'<details data-hb-src="{script_name}" ', 1
-        ),
-        page_html,
+        f'<p class="hb-deferred" data-hb-part="{index}">'
+        f'<a href="{twin_name}">Read this {kind} in the page as Markdown</a></p>'
     )
 
 
