@@ -159,7 +159,7 @@ def test_each_block_is_collapsed_under_its_lines_and_the_link_follows_the_last()
     assert '??? program "Program: toy.py, lines 1–1 of 4"' in shown
     assert '    ??? program "Program: toy.py, lines 3–4 of 4"' in shown  # in the list item
     assert "        x = np.ones(3)" in shown  # indented into the collapsed block
-    link = '    [Download `toy.py`](code/toy.py){ .hb-download download="toy.py" }'
+    link = '    [Download toy.py](code/toy.py){ .hb-download download="toy.py" }'
     assert shown.count("[Download") == 1
     assert shown.index(link) > shown.index("assert x.sum() == 3")
     assert 'print("an illustration, not run")' in shown and shown.count("??? program") == 2

@@ -18,13 +18,13 @@ def draw(ns, fig):
     left.plot(x, ns["D_learned"][keep][::10], color="C3", lw=1, ls="--", label="trained D")
     left.set_xlim(-4, 5)
     left.set_xlabel("x")
-    left.set_title("Trained discriminator = D*", fontsize=9)
-    left.legend(fontsize=7, frameon=False, loc="upper right")
+    left.set_title("Trained D lands on D*")
+    left.legend(frameon=False, loc="upper right")
 
     shifts = ns["shifts"]
     right.plot(shifts, ns["jsd_by_shift"], "o-", color="C0", ms=3, label="JSD")
     right.plot(shifts, ns["w1_by_shift"], "s-", color="C1", ms=3, label="Wasserstein-1")
     right.set_xlabel("generator shift")
     right.set_ylabel("distance (nats for JSD)")
-    right.set_title("JSD stops at log 2; W1 keeps falling", fontsize=9)
-    right.legend(fontsize=7, frameon=False)
+    right.set_title("JSD stalls; W1 keeps falling")
+    right.legend(frameon=False)

@@ -17,7 +17,9 @@ from handbook.load.page_programs import PROGRAM_NAME, ProgramBlock, program_bloc
 def download_link(src_path: str, name: str) -> str:
     """The Markdown link to a program's file (relative, so MkDocs checks and rewrites it)."""
     href = posixpath.relpath(program_path(src_path, name), posixpath.dirname(src_path) or ".")
-    return f'[Download `{name}`]({href}){{ .hb-download download="{name}" }}'
+    # The name as text, not code: inline code in a link fails colour contrast in dark mode.
+    text = name.replace("_", "\\_")
+    return f'[Download {text}]({href}){{ .hb-download download="{name}" }}'
 
 
 def present_programs(text: str, src_path: str) -> str:
