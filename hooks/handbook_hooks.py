@@ -81,7 +81,7 @@ from handbook.preview.live_preview import (
     templates,
 )
 from handbook.preview.serve_errors import guard_server
-from handbook.render.deferred_details import defer_details, side_files
+from handbook.render.deferred_details import defer_details, side_files, unsearched
 from handbook.render.html_repairs import repair_page, unwrap_document
 from handbook.render.markdown_twin import TwinPage, markdown_twin, twin_path
 from handbook.render.math_svg import (
@@ -357,6 +357,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         page.toc.items = letters_only(page.toc.items)
     if src_path in state.generated:
         return html
+    html = unsearched(html)  # before Material's search reads the page (on_page_context)
     glossary = files.get_file_from_path(GLOSSARY_PATH)
     return state.render.link(
         html,

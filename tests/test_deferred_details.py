@@ -64,3 +64,28 @@ def test_a_page_without_derivations_is_untouched():
 def test_side_files_follow_the_page_name_in_both_editions():
     assert side_files("model-families/gans/index.html") == ("index.details.js", "index.md")
     assert side_files("model-families/gans.html") == ("gans.details.js", "gans.md")
+
+
+def test_an_id_the_page_links_to_keeps_a_target_where_its_body_was():
+    html = (
+        '<p>See <a href="#cite-back-k">back</a></p>'
+        '<details class="derivation"><summary>Derivation: d</summary>'
+        '<p>Cited <a id="cite-back-k" href="#cite-k">1</a>, unlinked <span id="quiet"></span></p>'
+        "</details>"
+    )
+    page = defer_details(html, "index.html")
+    assert '<span id="cite-back-k"></span>' in page.html  # in the placeholder
+    assert 'id="quiet"' not in page.html  # nothing links to it: it waits in the script
+    assert 'id=\\"cite-back-k\\"' in page.script  # and comes back with the body, replacing it
+
+
+def test_search_skips_derivations_exercises_and_programs_but_not_answers():
+    from handbook.render.deferred_details import unsearched
+
+    html = "".join(
+        f'<details class="{kind}"><summary>s</summary></details>'
+        for kind in ("derivation", "exercise", "solution", "program", "question", "note")
+    )
+    marked = unsearched(html)
+    assert marked.count("data-search-exclude") == 4
+    assert '<details class="question"><summary>' in marked

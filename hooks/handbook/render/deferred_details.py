@@ -11,8 +11,12 @@ puts the body back. A script, not a fetch, because file:// refuses fetch. The gl
 only those bodies use leave the page's math sprite with them (math_svg.py).
 
 Without JavaScript the summary still opens, on a line linking the page's Markdown twin
-(render/markdown_twin.py), which has the full text. Search indexes the full text, since
-Material read the content before the page was finished (on_page_content).
+(render/markdown_twin.py), which has the full text.
+
+Search leaves out derivations, exercises and programs (`unsearched`, run before Material reads
+the page): ranking normalises by length, and these long blocks of symbols and code pushed the
+pages that answer plain questions down ("mode collapse" put GANs fourth). What the page says
+in view, the self-check answers included, is indexed as before.
 """
 
 from __future__ import annotations
@@ -38,8 +42,21 @@ _OPENING = re.compile(
     re.DOTALL,
 )
 _DETAILS_TAG = re.compile(r"<(/?)details\b")
+_SLOT = "\x00hb-deferred-{}\x00"  # where a placeholder goes, until the anchors it keeps are known
+_ID = re.compile(r'\sid="([^"]+)"')
+_FRAGMENT_LINK = re.compile(r'href="#([^"]+)"')
 _GLYPH_USE = re.compile(r'xlink:href="#(?P<id>[^"]+)"')
 _SPRITE = re.compile(rf'<svg class="{SPRITE_CLASS}"[^>]*><defs>(?P<symbols>.*?)</defs></svg>', re.S)
+
+
+UNSEARCHED_KINDS = ("derivation", "exercise", "solution", "program")
+_UNSEARCHED = re.compile(r'<details class="(?:' + "|".join(UNSEARCHED_KINDS) + r')"')
+
+
+def unsearched(page_html: str) -> str:
+    """The page with its derivations, exercises and programs marked for Material's search to
+    skip (data-search-exclude)."""
+    return _UNSEARCHED.sub(lambda match: match.group(0) + " data-search-exclude", page_html)
 
 
 @dataclass(frozen=True)
@@ -56,24 +73,35 @@ def side_files(page_file: str) -> tuple[str, str]:
 
 
 def defer_details(page_html: str, page_file: str) -> DeferredPage:
-    """Move the bodies of the page's derivations and solutions into their script.
-    `page_file`: the name the page is written under (index.html, or NAME.html offline)."""
+    """Move the bodies of the page's collapsed derivations, exercises, answers and programs
+    into their script. `page_file`: the name the page is written under (index.html, or
+    NAME.html offline)."""
     _script, twin_name = side_files(page_file)
     parts: list[str] = []
+    kinds: list[str] = []
     pieces: list[str] = []
     position = 0
     for opening in _OPENING.finditer(page_html):
         if opening.start() < position:  # inside a body already moved (a nested one)
             continue
         closing = _closing_tag(page_html, opening.end())
-        pieces.append(page_html[position : opening.end()])
-        pieces.append(_placeholder(len(parts), twin_name, DEFERRED_KINDS[opening["kind"]]))
+        pieces += [page_html[position : opening.end()], _SLOT.format(len(parts))]
         parts.append(page_html[opening.end() : closing].strip())
+        kinds.append(DEFERRED_KINDS[opening["kind"]])
         position = closing
     if not parts:
         return DeferredPage(page_html, None)
     pieces.append(page_html[position:])
     page = "".join(pieces)
+    # An id the rest of the page links to (a citation's back link, "#cite-back-key") keeps a
+    # target in the placeholder, so the link lands on the collapsed block; browsers open a
+    # <details> that a fragment points into, and opening it loads the body.
+    linked = set(_FRAGMENT_LINK.findall(page))
+    for index, part in enumerate(parts):
+        anchors = [name for name in _ID.findall(part) if name in linked]
+        page = page.replace(
+            _SLOT.format(index), _placeholder(index, twin_name, kinds[index], anchors), 1
+        )
     page, glyphs = _move_glyphs(page, parts)
     payload = json.dumps({"glyphs": glyphs, "parts": parts}, separators=(",", ":"))
     script = (
@@ -92,11 +120,12 @@ def _closing_tag(page_html: str, start: int) -> int:
     raise ValueError("a <details> element is not closed")
 
 
-def _placeholder(index: int, twin_name: str, kind: str) -> str:
+def _placeholder(index: int, twin_name: str, kind: str, anchors: list[str]) -> str:
     # data-hb-part: which body replaces this line once the script is in (handbook.js). Without
     # JavaScript the line stays, pointing to the Markdown twin.
+    targets = "".join(f'<span id="{name}"></span>' for name in anchors)
     return (
-        f'<p class="hb-deferred" data-hb-part="{index}">'
+        f'<p class="hb-deferred" data-hb-part="{index}">{targets}'
         f'<a href="{twin_name}">Read this {kind} in the page as Markdown</a></p>'
     )
 
