@@ -372,8 +372,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 @event_priority(50)
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     deferred = defer_details(repair_page(output), posixpath.basename(page.file.dest_uri))
-    # The moved bodies are JSON in a script: read as words, like the site's scripts.
-    state.page_classes.update(used_classes([deferred.html], [deferred.script or ""]).names)
+    state.page_classes.update(used_classes([deferred.html, *deferred.parts], []).names)
     if deferred.script is not None:  # derivations and solutions, loaded when opened
         script_name, _twin = side_files(page.file.dest_uri)
         script = Path(page.file.abs_dest_path).with_name(script_name)

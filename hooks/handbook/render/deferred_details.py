@@ -63,6 +63,7 @@ def unsearched(page_html: str) -> str:
 class DeferredPage:
     html: str  # the page, each deferred body replaced by a placeholder
     script: str | None  # the script with the bodies (None: the page has none)
+    parts: tuple[str, ...] = ()  # the bodies, as HTML
 
 
 def side_files(page_file: str) -> tuple[str, str]:
@@ -108,7 +109,7 @@ def defer_details(page_html: str, page_file: str) -> DeferredPage:
         "(window.hbDeferred = window.hbDeferred || {})"
         f"[document.currentScript.src] = {payload};\n"
     )
-    return DeferredPage(page, script)
+    return DeferredPage(page, script, tuple(parts))
 
 
 def _closing_tag(page_html: str, start: int) -> int:
