@@ -110,3 +110,41 @@ def test_a_few_new_formulas_are_typeset_in_place():
     finally:
         math_svg.stop_typesetting()
     assert ("u_{99} - v", False) in math_svg._memory
+
+
+# Stretchy fences at several depths, fractions inside roots, aligned rows, scripts, operators
+# with limits, \text, \underbrace: what the two layout shortcuts touch (math_svg.faster_layout).
+LAYOUT_CASES = [
+    r"\left( \frac{a}{b} \right)^2 + \left[ \sum_{k=1}^{K} \frac{p(x, z_k)}{q(z_k \mid x)} \right]",
+    r"\begin{aligned} \log p(x) &= \log \int p(x, z)\, dz \\ &\ge \mathbb{E}_q\left[\log \frac{p(x, z)}{q(z)}\right] && \text{(Jensen)} \end{aligned}",
+    r"\sqrt{\frac{1 - \bar\alpha_{t-1}}{1 - \bar\alpha_t}}\, \beta_t",
+    r"\underbrace{\left(\frac{\alpha_t}{\beta_t} + \frac{1}{1 - \bar\alpha_{t-1}}\right)}_{a} \|x\|^2",
+    r"\Bigl[ \sum_{j \ne k} w_j \Bigr] \lVert \nabla f(\hat{x}) \rVert_2",
+    r"x_t = \sqrt{\bar\alpha_t}\, x_0 + \sqrt{1 - \bar\alpha_t}\, \varepsilon",
+]
+
+
+@pytest.mark.parametrize("display", [True, False])
+def test_the_layout_shortcuts_change_no_output(display):
+    from handbook.render import math_svg
+
+    math_svg.load_ziamath()  # applies them (ziamath is pinned to the patched version)
+    try:
+        math_svg.faster_layout(False)
+        plain = [math_svg._typeset(latex, display).html for latex in LAYOUT_CASES]
+    finally:
+        math_svg.faster_layout(True)
+    fast = [math_svg._typeset(latex, display).html for latex in LAYOUT_CASES]
+    assert fast == plain
+
+
+def test_the_shortcuts_are_on_for_the_pinned_ziamath():
+    from importlib import metadata
+
+    from ziamath.nodes import mrow
+
+    from handbook.render import math_svg
+
+    math_svg.load_ziamath()
+    assert metadata.version("ziamath") == math_svg.ZIAMATH_PATCHED, "re-check the shortcuts"
+    assert mrow.Mrow._get_height_nostretch.__name__ == "height_without_stretch"

@@ -63,7 +63,59 @@ def load_ziamath():
         import ziamath
     ziamath.config.svg2 = True  # glyphs as <symbol> + <use>, so a page can share them
     ziamath.config.precision = 1  # 0.1 px at 16 px text: invisible even when printed
+    if metadata.version("ziamath") == ZIAMATH_PATCHED:
+        faster_layout(True)
     return ziamath
+
+
+# Two shortcuts in ziamath 0.13's layout, with byte-identical output (checked on every formula
+# of the handbook, and by tests/test_math_svg.py on a set that exercises them). They halve the
+# time of a cold build's typesetting, which the derivations of issue 16 had nearly doubled.
+# - Every <mrow> lays out its children twice: once without stretchy operators, to learn how
+#   tall a stretched \left( must be, then for real; nested rows repeat it at every depth.
+#   The first pass only matters if the row holds a stretchy operator, so without one it is
+#   skipped: its result (rowymin, rowymax) is read by stretchy operators alone.
+# - A style inherits its parent's fields through dataclasses.asdict, a deep copy made for
+#   every node; the fields read from it are scalars, so a shallow copy gives the same style.
+# Applied only to the pinned version: another ziamath gets its own code, unpatched.
+ZIAMATH_PATCHED = "0.13"
+_UNPATCHED: dict[str, object] = {}
+
+
+def faster_layout(enabled: bool) -> None:
+    from ziamath import styles
+    from ziamath.nodes import mrow
+
+    if not _UNPATCHED:
+        _UNPATCHED.update(height=mrow.Mrow._get_height_nostretch, asdict=styles.asdict)
+    if not enabled:
+        mrow.Mrow._get_height_nostretch = _UNPATCHED["height"]
+        styles.asdict = _UNPATCHED["asdict"]
+        return
+    full_pass = _UNPATCHED["height"]
+
+    def height_without_stretch(self, line, **kwargs):
+        if not any(_stretchy(mo) for child in line for mo in child.iter("mo")):
+            return 0.0, 0.0  # read by no one: no operator below this row stretches
+        return full_pass(self, line, **kwargs)
+
+    mrow.Mrow._get_height_nostretch = height_without_stretch
+    styles.asdict = lambda style: dict(vars(style))
+
+
+def _stretchy(operator) -> bool:
+    """Whether an <mo> may stretch, in any form (ziamath decides the form later)."""
+    from ziamath import operators
+    from ziamath.nodes.nodetools import elementtext
+
+    given = operator.get("stretchy")
+    if given is not None:
+        return given != "false"
+    text = elementtext(operator)
+    return any(
+        operators.get_params(text, form).get("stretchy", "false") != "false"
+        for form in ("prefix", "infix", "postfix")
+    )
 
 
 class MathError(ValueError):
