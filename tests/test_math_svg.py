@@ -113,14 +113,14 @@ def test_a_few_new_formulas_are_typeset_in_place():
 
 
 # Stretchy fences at several depths, fractions inside roots, aligned rows, scripts, operators
-# with limits, \text, \underbrace: what the two layout shortcuts touch (math_svg.faster_layout).
+# with limits, \text, \underbrace, named spaces: what the layout shortcuts touch (math_svg.faster_layout).
 LAYOUT_CASES = [
     r"\left( \frac{a}{b} \right)^2 + \left[ \sum_{k=1}^{K} \frac{p(x, z_k)}{q(z_k \mid x)} \right]",
     r"\begin{aligned} \log p(x) &= \log \int p(x, z)\, dz \\ &\ge \mathbb{E}_q\left[\log \frac{p(x, z)}{q(z)}\right] && \text{(Jensen)} \end{aligned}",
     r"\sqrt{\frac{1 - \bar\alpha_{t-1}}{1 - \bar\alpha_t}}\, \beta_t",
     r"\underbrace{\left(\frac{\alpha_t}{\beta_t} + \frac{1}{1 - \bar\alpha_{t-1}}\right)}_{a} \|x\|^2",
     r"\Bigl[ \sum_{j \ne k} w_j \Bigr] \lVert \nabla f(\hat{x}) \rVert_2",
-    r"x_t = \sqrt{\bar\alpha_t}\, x_0 + \sqrt{1 - \bar\alpha_t}\, \varepsilon",
+    r"x_t = \sqrt{\bar\alpha_t}\, x_0 + \sqrt{1 - \bar\alpha_t}\, \varepsilon \quad a \; b \! c \, d",
 ]
 
 
