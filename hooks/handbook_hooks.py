@@ -102,7 +102,7 @@ from handbook.render.search_index import (
     search_files,
     search_index_version,
 )
-from handbook.render.theme_css import theme_subset, used_classes
+from handbook.render.theme_css import class_values, theme_subset, used_classes
 
 log = logging.getLogger("mkdocs.hooks.handbook")
 markdown_twin_module = handbook.render.markdown_twin.__file__
@@ -133,7 +133,7 @@ class BuildState:
         self.render_problems: list[str] = []  # reported together at on_env (finish_render)
         self.twins: dict[str, TwinPage] = {}  # page -> its expanded Markdown, for its twin
         self.sections: dict[str, tuple[str, str]] = {}  # preview image slug -> title, description
-        self.page_classes: set[str] = set()  # class names in the finished pages (theme_css.py)
+        self.class_values: set[str] = set()  # class attributes of the finished pages (theme_css.py)
         # Live preview (live_preview.py): earlier builds of this project in this process, and
         # the files outside docs/ whose change makes the next build render every page.
         self.memory = memory_for(config.config_file_path)
@@ -372,7 +372,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 @event_priority(50)
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     deferred = defer_details(repair_page(output), posixpath.basename(page.file.dest_uri))
-    state.page_classes.update(used_classes([deferred.html, *deferred.parts], []).names)
+    for html in (deferred.html, *deferred.parts):  # split into names once, at on_post_build
+        state.class_values.update(class_values(html))
     if deferred.script is not None:  # derivations and solutions, loaded when opened
         script_name, _twin = side_files(page.file.dest_uri)
         script = Path(page.file.abs_dest_path).with_name(script_name)
@@ -387,7 +388,7 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
     if not template_name.endswith(".html"):
         return output_content
     output_content = repair_page(output_content)
-    state.page_classes.update(used_classes([output_content], []).names)
+    state.class_values.update(class_values(output_content))
     return output_content
 
 
@@ -549,8 +550,7 @@ def trim_theme_css(config: MkDocsConfig) -> None:
     """Material's main.css keeps the rules whose classes the pages or scripts use (theme_css.py)."""
     site = Path(config.site_dir)
     scripts = [path.read_text(encoding="utf-8") for path in (site / "assets").rglob("*.js")]
-    used = used_classes([], scripts)
-    used = dataclasses.replace(used, names=used.names | state.page_classes)
+    used = used_classes([], scripts, state.class_values)
     stylesheets = sorted((site / "assets" / "stylesheets").glob("*.css"))
     for path in (path for path in stylesheets if path.name.startswith("main.")):
         others = [other.read_text(encoding="utf-8") for other in stylesheets if other != path]

@@ -77,6 +77,8 @@ def defer_details(page_html: str, page_file: str) -> DeferredPage:
     """Move the bodies of the page's collapsed derivations, exercises, answers and programs
     into their script. `page_file`: the name the page is written under (index.html, or
     NAME.html offline)."""
+    if "<details class=" not in page_html:  # most pages: nothing to look at
+        return DeferredPage(page_html, None)
     _script, twin_name = side_files(page_file)
     parts: list[str] = []
     kinds: list[str] = []

@@ -49,12 +49,19 @@ class UsedClasses:
         return name in self.names or name.startswith(self.prefixes)
 
 
-def used_classes(pages: Iterable[str], scripts: Iterable[str]) -> UsedClasses:
-    """Class names in the pages' class attributes, and every word of the scripts."""
+def class_values(page: str) -> list[str]:
+    """The values of a page's class attributes, as written ("md-nav md-nav--primary")."""
+    return CLASS_ATTRIBUTE.findall(page)
+
+
+def used_classes(
+    pages: Iterable[str], scripts: Iterable[str], values: Iterable[str] = ()
+) -> UsedClasses:
+    """Class names in the pages' class attributes (or in `values` already taken from pages),
+    and every word of the scripts."""
     names: set[str] = set()
-    for page in pages:
-        for value in set(CLASS_ATTRIBUTE.findall(page)):
-            names.update(value.split())
+    for value in {*values, *(value for page in pages for value in class_values(page))}:
+        names.update(value.split())
     prefixes: set[str] = set()
     for script in scripts:
         names.update(WORD.findall(script))
