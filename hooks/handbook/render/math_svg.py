@@ -76,8 +76,9 @@ def load_ziamath():
 #   tall a stretched \left( must be, then for real; nested rows repeat it at every depth.
 #   The first pass only matters if the row holds a stretchy operator, so without one it is
 #   skipped: its result (rowymin, rowymax) is read by stretchy operators alone.
-# - A style inherits its parent's fields through dataclasses.asdict, a deep copy made for
-#   every node; the fields read from it are scalars, so a shallow copy gives the same style.
+# - A style inherits its parent's fields through a ChainMap over dataclasses.asdict, a deep
+#   copy made for every node; the fields read from it are scalars, so one merged dict of the
+#   parent's fields and the element's attributes gives the same style.
 # - Mnode.size_px rebuilds a table of named spaces on every call (tens of thousands per page)
 #   and depends only on the size asked for and the font size: its answers are remembered.
 # Applied only to the pinned version: another ziamath gets its own code, unpatched.
@@ -93,11 +94,13 @@ def faster_layout(enabled: bool) -> None:
         _UNPATCHED.update(
             height=mrow.Mrow._get_height_nostretch,
             asdict=styles.asdict,
+            chain=styles.ChainMap,
             size_px=mnode.Mnode.size_px,
         )
     if not enabled:
         mrow.Mrow._get_height_nostretch = _UNPATCHED["height"]
         styles.asdict = _UNPATCHED["asdict"]
+        styles.ChainMap = _UNPATCHED["chain"]
         mnode.Mnode.size_px = _UNPATCHED["size_px"]
         return
     full_pass, computed_size = _UNPATCHED["height"], _UNPATCHED["size_px"]
@@ -115,7 +118,10 @@ def faster_layout(enabled: bool) -> None:
         return full_pass(self, line, **kwargs)
 
     mrow.Mrow._get_height_nostretch = height_without_stretch
-    styles.asdict = lambda style: dict(vars(style))
+    # parse_style reads ChainMap(element.attrib, asdict(parent)): one merged dict, with the
+    # element's own attributes winning as in the chain, answers every lookup the same.
+    styles.asdict = vars
+    styles.ChainMap = lambda own, inherited: {**inherited, **own}
     mnode.Mnode.size_px = size_px
 
 
