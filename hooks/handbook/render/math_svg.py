@@ -225,8 +225,8 @@ def typeset_formula(latex: str, display: bool) -> Formula:
     return formula
 
 
-def _disk_key(latex: str, display: bool) -> str:
-    return _disk.key(latex, "display" if display else "inline")
+def _disk_key(latex: str, display: bool, disk: RenderCache | None = None) -> str:
+    return (disk or _disk).key(latex, "display" if display else "inline")
 
 
 def _from_disk(latex: str, display: bool) -> Formula | None:
@@ -283,17 +283,19 @@ def finish_typesetting() -> dict[tuple[str, bool], MathError]:
     """Wait for the queued formulas; typeset the rest in place. Returns the formulas that
     could not be typeset, so a build reports them all at once."""
     errors: dict[tuple[str, bool], MathError] = {}
-    work = [(formula, future.result) for formula, future in _futures.items()]
-    work += [(formula, partial(_typeset, *formula)) for formula in _pending]
+    # A worker has already put its formulas in the disk cache; those typeset here still must.
+    work = [(formula, future.result, False) for formula, future in _futures.items()]
+    work += [(formula, partial(_typeset, *formula), True) for formula in _pending]
     try:
-        for formula, result in work:
+        for formula, result, store in work:
             try:
                 typeset = result()
             except MathError as error:
                 errors[formula] = error
                 continue
             _memory[formula] = typeset
-            _to_disk(*formula, typeset)
+            if store:
+                _to_disk(*formula, typeset)
     finally:
         stop_typesetting()
     return errors
@@ -321,9 +323,27 @@ def _submit_pending() -> None:
             max_workers=max(1, min(4, os.cpu_count() or 1)),
             mp_context=multiprocessing.get_context("spawn"),
         )
+    cache = (_disk.folder, _disk.version) if _disk is not None else None
     for formula in _pending:
-        _futures[formula] = _pool.submit(_typeset, *formula)
+        _futures[formula] = _pool.submit(_typeset_and_keep, *formula, cache)
     _pending.clear()
+
+
+def _typeset_and_keep(latex: str, display: bool, cache: tuple[Path, str] | None) -> Formula:
+    """In a worker: typeset, and write the result to the disk cache there, not in the main
+    process. Writing a cold build's thousand-odd entries took the main process over a second,
+    while the workers wait for work (the main process, rendering pages, is the slower side)."""
+    formula = _typeset(latex, display)
+    if cache is not None:
+        disk = _worker_disk(*cache)
+        entry = {"html": formula.html, "glyphs": [list(glyph) for glyph in formula.glyphs]}
+        disk.put(_disk_key(latex, display, disk), entry)
+    return formula
+
+
+@lru_cache(maxsize=4)
+def _worker_disk(folder: Path, version: str) -> RenderCache:
+    return RenderCache(folder, version)
 
 
 def _is_formula_entry(value) -> bool:
