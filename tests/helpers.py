@@ -18,12 +18,19 @@ from project import HOOKS, TOOLS, mkdocs_env  # noqa: E402  (puts hooks/ on the 
 __all__ = ["HOOKS", "PROJECT", "TOOLS", "mkdocs_env", "run_mkdocs"]
 
 
-def run_mkdocs(*args: str, cwd: Path = PROJECT) -> subprocess.CompletedProcess:
-    """`python -m mkdocs ARGS` in its own process, output captured."""
+def run_mkdocs(
+    *args: str, cwd: Path = PROJECT, minify: bool | None = None
+) -> subprocess.CompletedProcess:
+    """`python -m mkdocs ARGS` in its own process, output captured. Builds of a throwaway
+    copy (tests of failures, redirects, the scaffold) skip minification unless asked: it is
+    2 s a build and none of them looks at it; builds of the project itself keep it."""
+    if minify is None:
+        minify = cwd == PROJECT
+    extra = {} if minify else {"HANDBOOK_MINIFY": "false"}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", *args],
         cwd=cwd,
-        env=mkdocs_env(),
+        env=mkdocs_env(**extra),
         capture_output=True,
         text=True,
         timeout=600,

@@ -33,6 +33,7 @@ def deployed(tmp_path_factory) -> Path:
         "GIT_COMMITTER_EMAIL": "test@example.invalid",
         "GIT_COMMITTER_DATE": "2026-01-01T00:00:00Z",
         "NO_MKDOCS_2_WARNING": "1",
+        "HANDBOOK_MINIFY": "false",  # 2 s a deploy; these tests read versions, not whitespace
     }
     # mike runs `mkdocs` from PATH: make it the one beside this Python.
     env = {
