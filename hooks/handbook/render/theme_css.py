@@ -27,11 +27,6 @@ CLASS_ATTRIBUTE = re.compile(r'class="([^"]*)"')
 WORD = re.compile(r"[A-Za-z_][\w-]*")
 TEMPLATE_PREFIX = re.compile(r"([A-Za-z_][\w-]*)\$\{")  # `md-tag--${name}`
 SELECTOR_CLASS = re.compile(r"\.(-?[A-Za-z_][\w-]*)")
-# A declaration `--name: value` up to its `;` or the rule's `}` (data URLs hold no `;` or `}`
-# once Material has minified them; a `;` inside url('...') is kept in the value).
-CUSTOM_PROPERTY = re.compile(r"(?<=[{;])(?P<name>--[\w-]+):(?:url\([^)]*\)|[^;}])*(?P<end>;?)")
-CUSTOM_PROPERTY_READ = re.compile(r"var\((--[\w-]+)")
-CUSTOM_PROPERTY_NAME = re.compile(r"--[\w-]+")
 # A declaration `--name: value;` (or the last one before `}`). Material's minified data URLs
 # hold no `;` or `}` outside url(...), which is matched whole.
 CUSTOM_PROPERTY = re.compile(r"(?<=[{;])(?P<name>--[\w-]+):(?:url\([^)]*\)|[^;}])*;?")
@@ -54,13 +49,11 @@ def class_values(page: str) -> list[str]:
     return CLASS_ATTRIBUTE.findall(page)
 
 
-def used_classes(
-    pages: Iterable[str], scripts: Iterable[str], values: Iterable[str] = ()
-) -> UsedClasses:
-    """Class names in the pages' class attributes (or in `values` already taken from pages),
-    and every word of the scripts."""
+def used_classes(values: Iterable[str], scripts: Iterable[str]) -> UsedClasses:
+    """Class names in the pages' class attribute `values` (class_values), and every word of
+    the scripts."""
     names: set[str] = set()
-    for value in {*values, *(value for page in pages for value in class_values(page))}:
+    for value in set(values):
         names.update(value.split())
     prefixes: set[str] = set()
     for script in scripts:
