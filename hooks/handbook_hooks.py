@@ -81,7 +81,7 @@ from handbook.preview.live_preview import (
     templates,
 )
 from handbook.preview.serve_errors import guard_server
-from handbook.render.deferred_details import defer_details, side_files, unsearched
+from handbook.render.deferred_details import defer_details, script_name, unsearched
 from handbook.render.html_repairs import repair_page, unwrap_document
 from handbook.render.markdown_twin import TwinPage, markdown_twin, twin_path
 from handbook.render.math_svg import (
@@ -371,12 +371,13 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 # Before mkdocs-minify-plugin (priority 0), so the repairs match Material's own markup.
 @event_priority(50)
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    deferred = defer_details(repair_page(output), posixpath.basename(page.file.dest_uri))
+    twin = posixpath.basename(twin_path(page.url))
+    deferred = defer_details(repair_page(output), twin)
     for html in (deferred.html, *deferred.parts):  # split into names once, at on_post_build
         state.class_values.update(class_values(html))
-    if deferred.script is not None:  # derivations and solutions, loaded when opened
-        script_name, _twin = side_files(page.file.dest_uri)
-        script = Path(page.file.abs_dest_path).with_name(script_name)
+    if deferred.script is not None:  # collapsed bodies, loaded when opened
+        script = Path(page.file.abs_dest_path)
+        script = script.with_name(script_name(script.name))
         script.parent.mkdir(parents=True, exist_ok=True)
         script.write_text(deferred.script, encoding="utf-8")
     return deferred.html
@@ -550,7 +551,7 @@ def trim_theme_css(config: MkDocsConfig) -> None:
     """Material's main.css keeps the rules whose classes the pages or scripts use (theme_css.py)."""
     site = Path(config.site_dir)
     scripts = [path.read_text(encoding="utf-8") for path in (site / "assets").rglob("*.js")]
-    used = used_classes([], scripts, state.class_values)
+    used = used_classes(state.class_values, scripts)
     stylesheets = sorted((site / "assets" / "stylesheets").glob("*.css"))
     for path in (path for path in stylesheets if path.name.startswith("main.")):
         others = [other.read_text(encoding="utf-8") for other in stylesheets if other != path]

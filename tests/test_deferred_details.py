@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from handbook.render.deferred_details import defer_details, side_files
+from handbook.render.deferred_details import defer_details, script_name
 
 SPRITE = (
     '<svg class="hb-math-glyphs" aria-hidden="true"><defs>'
@@ -34,7 +34,7 @@ def parts_of(script: str) -> dict:
 
 
 def test_bodies_move_to_the_script_and_placeholders_link_the_twin():
-    page = defer_details(PAGE, "index.html")
+    page = defer_details(PAGE, "index.md")
     loaded = parts_of(page.script)
     assert loaded["parts"][0].startswith("<p>Step") and "hb-g1" in loaded["parts"][0]
     assert loaded["parts"][1].startswith("<p>Answer") and "inner" in loaded["parts"][1]
@@ -46,7 +46,7 @@ def test_bodies_move_to_the_script_and_placeholders_link_the_twin():
 
 
 def test_glyphs_only_the_bodies_use_travel_with_them():
-    page = defer_details(PAGE, "gans.html")
+    page = defer_details(PAGE, "gans.md")
     loaded = parts_of(page.script)
     assert 'id="hb-g1"' in loaded["glyphs"] and 'id="hb-g1"' not in page.html
     assert 'id="hb-g0"' in page.html and 'id="hb-g0"' not in loaded["glyphs"]  # still used here
@@ -57,13 +57,17 @@ def test_a_page_without_derivations_is_untouched():
     html = PAGE.replace('class="derivation"', 'class="note"').replace(
         'class="solution"', 'class="tip"'
     )
-    assert defer_details(html, "index.html").html == html
-    assert defer_details(html, "index.html").script is None
+    assert defer_details(html, "index.md").html == html
+    assert defer_details(html, "index.md").script is None
 
 
-def test_side_files_follow_the_page_name_in_both_editions():
-    assert side_files("model-families/gans/index.html") == ("index.details.js", "index.md")
-    assert side_files("model-families/gans.html") == ("gans.details.js", "gans.md")
+def test_the_script_and_the_twin_follow_the_page_name_in_both_editions():
+    from handbook.render.markdown_twin import twin_path
+
+    assert script_name("model-families/gans/index.html") == "index.details.js"
+    assert script_name("model-families/gans.html") == "gans.details.js"
+    assert twin_path("model-families/gans/").endswith("/index.md")  # what the hook links
+    assert twin_path("model-families/gans.html") == "model-families/gans.md"
 
 
 def test_an_id_the_page_links_to_keeps_a_target_where_its_body_was():
@@ -73,7 +77,7 @@ def test_an_id_the_page_links_to_keeps_a_target_where_its_body_was():
         '<p>Cited <a id="cite-back-k" href="#cite-k">1</a>, unlinked <span id="quiet"></span></p>'
         "</details>"
     )
-    page = defer_details(html, "index.html")
+    page = defer_details(html, "index.md")
     assert '<span id="cite-back-k"></span>' in page.html  # in the placeholder
     assert 'id="quiet"' not in page.html  # nothing links to it: it waits in the script
     assert 'id=\\"cite-back-k\\"' in page.script  # and comes back with the body, replacing it

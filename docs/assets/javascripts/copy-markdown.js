@@ -6,8 +6,7 @@
   "use strict";
 
   function twinUrl() {
-    var page = location.href.split("#")[0].split("?")[0];
-    return /\/$/.test(page) ? page + "index.md" : page.replace(/\.html$/, ".md");
+    return window.hbPageFile(".md");  // handbook.js: the file beside the page
   }
 
   function loadMarkdown() {

@@ -272,15 +272,18 @@
    * each names its part. "toggle" does not bubble, so it is caught on the way down. */
   var deferred = {};
 
-  function detailsScriptUrl() {
+  // A file beside the page: 'x/' -> 'x/index.md', 'x.html' (offline) -> 'x.md' for ".md".
+  // The hook names them the same way (markdown_twin.twin_path, deferred_details.script_name).
+  function pageFileUrl(suffix) {
     var page = location.href.split("#")[0].split("?")[0];
-    return /\/$/.test(page) ? page + "index.details.js" : page.replace(/\.html$/, ".details.js");
+    return /\/$/.test(page) ? page + "index" + suffix : page.replace(/\.html$/, suffix);
   }
+  window.hbPageFile = pageFileUrl;  // copy-markdown.js reads the Markdown twin with it
 
   function fillDeferred(details) {
     var slot = details.querySelector(":scope > [data-hb-part]");
     if (!slot) return;
-    var src = detailsScriptUrl();
+    var src = pageFileUrl(".details.js");
     deferred[src] = deferred[src] || fetchInto("script", { src: src }).then(function () {
       var loaded = (window.hbDeferred || {})[src];
       var sprite = document.querySelector("svg.hb-math-glyphs defs");

@@ -66,20 +66,19 @@ class DeferredPage:
     parts: tuple[str, ...] = ()  # the bodies, as HTML
 
 
-def side_files(page_file: str) -> tuple[str, str]:
-    """(the script's name, the Markdown twin's name), relative to a page written at
-    `page_file`: 'index.html' -> index.details.js, index.md; 'gans.html' -> gans.details.js."""
-    stem = PurePosixPath(page_file).stem
-    return f"{stem}.details.js", f"{stem}.md"
+def script_name(page_file: str) -> str:
+    """The script's name beside a page written at `page_file`: 'index.html' ->
+    'index.details.js', 'gans.html' (offline) -> 'gans.details.js'; handbook.js derives it
+    from the page's address the same way."""
+    return f"{PurePosixPath(page_file).stem}.details.js"
 
 
-def defer_details(page_html: str, page_file: str) -> DeferredPage:
+def defer_details(page_html: str, twin_name: str) -> DeferredPage:
     """Move the bodies of the page's collapsed derivations, exercises, answers and programs
-    into their script. `page_file`: the name the page is written under (index.html, or
-    NAME.html offline)."""
+    into their script. `twin_name`: the page's Markdown twin, beside it (markdown_twin.py),
+    which the placeholders link for readers without JavaScript."""
     if "<details class=" not in page_html:  # most pages: nothing to look at
         return DeferredPage(page_html, None)
-    _script, twin_name = side_files(page_file)
     parts: list[str] = []
     kinds: list[str] = []
     pieces: list[str] = []
