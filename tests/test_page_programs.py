@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from handbook.load.article_records import scan_articles
 from handbook.load.build_errors import HandbookDataError, Problems
-from handbook.load.markdown_scan import split_front_matter
 from handbook.load.page_programs import page_programs, program_path
 from handbook.render.program_listing import present_programs
 
@@ -37,14 +37,13 @@ ALLOWED_IMPORTS = {"numpy"} | set(sys.stdlib_module_names)
 
 
 def all_programs() -> list[tuple[str, str, str]]:
-    """(page, program name, source) for every program of every page under docs/."""
-    found = []
-    for path in sorted(DOCS.rglob("*.md")):
-        _front, body, lines = split_front_matter(path.read_text(encoding="utf-8"))
-        page = path.relative_to(DOCS).as_posix()
-        for program in page_programs(body, f"docs/{page}", Problems(), first_line=lines + 1):
-            found.append((page, program.name, program.source))
-    return found
+    """(page, program name, source) for every program of every page under docs/, as the
+    build's loader reads them."""
+    return [
+        (article.src_path, program.name, program.source)
+        for article in scan_articles(DOCS, Problems())
+        for program in article.programs
+    ]
 
 
 PROGRAMS = all_programs()

@@ -32,9 +32,8 @@ from types import ModuleType
 
 from project import PROJECT
 
+from handbook.load.article_records import scan_article
 from handbook.load.build_errors import Problems
-from handbook.load.markdown_scan import split_front_matter
-from handbook.load.page_programs import page_programs
 
 FIGURE_MODULES = PROJECT / "tools" / "figures"
 FIGURES_DIR = PROJECT / "docs" / "assets" / "figures"
@@ -100,13 +99,12 @@ def _load(path: Path) -> ModuleType:
 
 
 def program_source(page: str, code: str) -> str:
-    """The page's program `code`, joined from its blocks as the build publishes it."""
+    """The page's program `code`, as the build reads and publishes it (load/article_records.py)."""
     path = DOCS / page
     if not path.is_file():
         raise FigureError(f"docs/{page}: no such page (named by a module in tools/figures/)")
-    _front, body, front_lines = split_front_matter(path.read_text(encoding="utf-8"))
-    problems = Problems()
-    programs = {p.name: p for p in page_programs(body, f"docs/{page}", problems)}
+    article = scan_article(page, path.read_text(encoding="utf-8"), Problems())
+    programs = {program.name: program for program in article.programs}
     if code not in programs:
         raise FigureError(
             f'docs/{page}: no program titled "{code}". Fix: title its blocks '

@@ -89,13 +89,25 @@ def page_programs(
             continue
         parts.setdefault(block.name, []).append(block)
     return tuple(
-        Program(
-            name,
-            "\n".join(block.code.rstrip("\n") + "\n" for block in blocks),
-            tuple(block.line + first_line - 1 for block in blocks),
-        )
+        Program(name, joined(blocks), tuple(block.line + first_line - 1 for block in blocks))
         for name, blocks in parts.items()
     )
+
+
+def joined(blocks: list[ProgramBlock]) -> str:
+    """One program's blocks as one file: each block's code, a blank line between them."""
+    return "\n".join(block.code.rstrip("\n") + "\n" for block in blocks)
+
+
+def line_ranges(blocks: list[ProgramBlock]) -> dict[ProgramBlock, tuple[int, int]]:
+    """Each block's first and last line in its program's joined file (see `joined`)."""
+    ranges: dict[ProgramBlock, tuple[int, int]] = {}
+    ends: dict[str, int] = {}
+    for block in blocks:
+        start = ends[block.name] + 2 if block.name in ends else 1
+        ends[block.name] = start + len(block.code.rstrip("\n").splitlines()) - 1
+        ranges[block] = (start, ends[block.name])
+    return ranges
 
 
 def program_path(src_path: str, name: str) -> str:

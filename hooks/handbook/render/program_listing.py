@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import posixpath
 
-from handbook.load.page_programs import PROGRAM_NAME, ProgramBlock, program_blocks, program_path
+from handbook.load.page_programs import PROGRAM_NAME, line_ranges, program_blocks, program_path
 
 
 def download_link(src_path: str, name: str) -> str:
@@ -28,7 +28,7 @@ def present_programs(text: str, src_path: str) -> str:
     blocks = [block for block in program_blocks(text) if PROGRAM_NAME.match(block.name)]
     if not blocks:
         return text
-    lines = _line_ranges(blocks)
+    lines = line_ranges(blocks)
     totals = {block.name: lines[block][1] for block in blocks}  # the last block's end wins
     last = {block.name: block for block in blocks}
     pieces, position = [], 0
@@ -57,15 +57,3 @@ def present_programs(text: str, src_path: str) -> str:
         position = block.end
     pieces.append(text[position:])
     return "".join(pieces)
-
-
-def _line_ranges(blocks: list[ProgramBlock]) -> dict[ProgramBlock, tuple[int, int]]:
-    """Each block's first and last line in its joined program (blocks are joined with one
-    blank line between them, as page_programs.page_programs joins them)."""
-    ranges: dict[ProgramBlock, tuple[int, int]] = {}
-    ends: dict[str, int] = {}
-    for block in blocks:
-        start = ends[block.name] + 2 if block.name in ends else 1
-        ends[block.name] = start + len(block.code.rstrip("\n").splitlines()) - 1
-        ranges[block] = (start, ends[block.name])
-    return ranges
