@@ -1,7 +1,8 @@
 """What the hook does to an article's Markdown before MkDocs renders it.
 
-Data markers become tables and timelines, then `[@key]` citations become numbered links with
-a reference list; each runnable program is collapsed under its name, with a download link. One function, so the build and the benchmark's hook-free copy agree.
+Each runnable program is collapsed under its name, with a download link; data markers become
+tables and timelines; then `[@key]` citations become numbered links with a reference list.
+One function, so the build and the benchmark's hook-free copy agree.
 """
 
 from __future__ import annotations

@@ -68,10 +68,10 @@ def load_ziamath():
     return ziamath
 
 
-# Three shortcuts in ziamath 0.13's layout, with byte-identical output (checked on every formula
-# of the handbook, and by tests/test_math_svg.py on a set that exercises them). They more than halve the
-# time of a cold build's typesetting, which the derivations of issue 16 had nearly doubled
-# (1,249 distinct formulas: 21.7 s before, 9.7 s after, on one core).
+# Three shortcuts in ziamath 0.13's layout, with byte-identical output (checked on every
+# formula of the handbook, and by tests/test_math_svg.py on a set that exercises them). They
+# more than halve the time of a cold build's typesetting, which the derivations of issue 16
+# had nearly doubled (1,249 distinct formulas: 21.7 s before, 9.7 s after, on one core).
 # - Every <mrow> lays out its children twice: once without stretchy operators, to learn how
 #   tall a stretched \left( must be, then for real; nested rows repeat it at every depth.
 #   The first pass only matters if the row holds a stretchy operator, so without one it is
@@ -238,10 +238,12 @@ def _from_disk(latex: str, display: bool) -> Formula | None:
     return Formula(cached["html"], tuple(tuple(glyph) for glyph in cached["glyphs"]))
 
 
-def _to_disk(latex: str, display: bool, formula: Formula) -> None:
-    if _disk is not None:
+def _to_disk(latex: str, display: bool, formula: Formula, disk: RenderCache | None = None) -> None:
+    """Keep `formula` in the disk cache: this process's (`_disk`), or a worker's `disk`."""
+    disk = disk or _disk
+    if disk is not None:
         entry = {"html": formula.html, "glyphs": [list(glyph) for glyph in formula.glyphs]}
-        _disk.put(_disk_key(latex, display), entry)
+        disk.put(_disk_key(latex, display, disk), entry)
 
 
 # Typesetting ahead, in parallel. A cold build has hundreds of formulas to typeset (about
@@ -335,9 +337,7 @@ def _typeset_and_keep(latex: str, display: bool, cache: tuple[Path, str] | None)
     while the workers wait for work (the main process, rendering pages, is the slower side)."""
     formula = _typeset(latex, display)
     if cache is not None:
-        disk = _worker_disk(*cache)
-        entry = {"html": formula.html, "glyphs": [list(glyph) for glyph in formula.glyphs]}
-        disk.put(_disk_key(latex, display, disk), entry)
+        _to_disk(latex, display, formula, _worker_disk(*cache))
     return formula
 
 
