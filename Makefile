@@ -67,8 +67,11 @@ $(ZENSICAL_STAMP): tools/zensical/requirements.lock
 	$(ZENSICAL_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r tools/zensical/requirements.lock
 	@touch $@
 
+# On TEST_WORKERS processes (pytest-xdist): builds, browsers and servers wait on each other
+# much of the time, so two workers on two cores take about two thirds of the time of one.
+TEST_WORKERS ?= 2
 test: $(STAMP) $(VNU_STAMP) $(ZENSICAL_STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 # The tests that need no build of the handbook (about 20 s); `-m site` and `-m browser` pick the rest.
 test-unit: $(STAMP)

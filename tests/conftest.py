@@ -5,27 +5,29 @@ Every test is marked `unit`, `site` (it builds or reads a build) or `browser` (C
 
 from __future__ import annotations
 
-import atexit
 import os
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from handbook.load.handbook_data import DataPaths, load_handbook
 from helpers import PROJECT, run_mkdocs
+from once_per_run import once_per_run, run_folder
+from project_copy import copy_project
 
 __all__ = ["PROJECT", "run_mkdocs"]  # older test modules import them from here
 
-# Every build in the suite (the real site, project copies, double builds) shares one math
-# cache of its own: formulas are typeset once per run, and never read from a developer's
-# .cache/ (hooks/handbook/render/render_cache.py).
-os.environ["HANDBOOK_CACHE_DIR"] = tempfile.mkdtemp(prefix="handbook-test-cache-")
-atexit.register(shutil.rmtree, os.environ["HANDBOOK_CACHE_DIR"], ignore_errors=True)
 
-from handbook.load.handbook_data import DataPaths, load_handbook  # noqa: E402
-from project_copy import copy_project  # noqa: E402
+@pytest.fixture(scope="session", autouse=True)
+def math_cache(tmp_path_factory) -> Path:
+    """Every build in the run (the real site, project copies, double builds, in every worker)
+    shares one math cache of its own: formulas are typeset once per run, and never read from
+    a developer's .cache/ (hooks/handbook/render/render_cache.py; entries are renamed into
+    place, so workers writing at once is safe). pytest removes it with the run's folder."""
+    folder = run_folder(tmp_path_factory) / "math-cache"
+    os.environ["HANDBOOK_CACHE_DIR"] = str(folder)
+    return folder
 
 
 @pytest.fixture(scope="session")
@@ -41,11 +43,16 @@ class SiteBuild:
 
 @pytest.fixture(scope="session")
 def site_build(tmp_path_factory) -> SiteBuild:
-    """The handbook built with the project's own mkdocs.yml (strict) into a temp dir."""
-    site = tmp_path_factory.mktemp("site")
-    result = run_mkdocs("build", "--strict", "--site-dir", str(site))
-    assert result.returncode == 0, f"build failed:\n{result.stderr[-4000:]}"
-    return SiteBuild(site, result.stderr + result.stdout)
+    """The handbook built with the project's own mkdocs.yml (strict) into a temp dir, once for
+    the whole run. Tests read it and never change it."""
+
+    def build(folder: Path) -> dict:
+        result = run_mkdocs("build", "--strict", "--site-dir", str(folder / "site"))
+        assert result.returncode == 0, f"build failed:\n{result.stderr[-4000:]}"
+        return {"log": result.stderr + result.stdout}
+
+    folder, made = once_per_run(tmp_path_factory, "site", build)
+    return SiteBuild(folder / "site", made["log"])
 
 
 @pytest.fixture(scope="session")
@@ -66,17 +73,19 @@ def project_copy(tmp_path) -> Path:
 
 @pytest.fixture(scope="session")
 def offline_bundle(tmp_path_factory) -> tuple[Path, Path]:
-    """(zip, unpacked site folder) of the offline bundle, built once per session."""
+    """(zip, unpacked site folder) of the offline bundle, built once for the whole run."""
     import zipfile
 
     from make_bundle import build_bundle
 
-    dist = tmp_path_factory.mktemp("dist")
-    zip_path = build_bundle("9.9", dist)
-    unpacked = tmp_path_factory.mktemp("bundle")
-    with zipfile.ZipFile(zip_path) as archive:
-        archive.extractall(unpacked)
-    return zip_path, unpacked / "generative-ai-handbook-9.9"
+    def bundle(folder: Path) -> dict:
+        zip_path = build_bundle("9.9", folder / "dist")
+        with zipfile.ZipFile(zip_path) as archive:
+            archive.extractall(folder / "unpacked")
+        return {"zip": zip_path.relative_to(folder).as_posix()}
+
+    folder, made = once_per_run(tmp_path_factory, "offline-bundle", bundle)
+    return folder / made["zip"], folder / "unpacked" / "generative-ai-handbook-9.9"
 
 
 # Fixtures that build the handbook (or read such a build): a test that uses one is a site test.
