@@ -61,16 +61,26 @@ def site_pages(site: Path) -> list[str]:
 
 
 def scan(
-    browser, base_url: str, pages: list[str], rules: dict | None = None, query: str = ""
+    browser,
+    base_url: str,
+    pages: list[str],
+    rules: dict | None = None,
+    query: str = "",
+    filtered: dict[str, str] | None = None,
 ) -> list[Violation]:
     """Violations on `pages`; `rules` maps a colour scheme to axe options (default: all rules
-    in both schemes). With `query`, each page is checked with that search's results open."""
+    in both schemes). With `query`, each page is checked with that search's results open.
+    `filtered` maps a page to words typed into its list filter first (the glossary's and the
+    bibliography's): axe then checks the filter in use and the entries it leaves."""
     violations = []
     for scheme, options in (rules or FULL_SCAN).items():
         context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
         page = context.new_page()
         for path in pages:
             page.goto(base_url + path, wait_until="load")
+            if filtered and path in filtered:
+                page.locator(".hb-filter input").fill(filtered[path])
+                page.locator(".hb-filter-count").filter(has_text="shown").wait_for()
             if query:
                 page.locator("input.md-search__input").click()
                 page.keyboard.type(query)
