@@ -179,6 +179,28 @@ def test_copy_page_as_markdown_copies_the_pages_twin(open_page, edition):
     assert "$D(x)$" in copied and "/reference/bibliography/#ref-goodfellow2014)]" in copied
 
 
+def test_a_program_opened_later_gets_the_copy_button_material_gives_code(open_page, edition):
+    """Program listings arrive after Material set up the page's code (handbook.js,
+    likeMaterialCode): the copy button is added then, and copies that block's code."""
+    page = open_page("model-families/gans")
+    program = page.locator("details.program").first
+    program.locator("summary").click()
+    button = program.locator("button.md-code__button[data-md-type='copy']")
+    button.wait_for(timeout=10_000)
+    assert button.count() == 1
+    # ClipboardJS copies from a selected scratch text area: what it holds at "copy" is what
+    # reaches the clipboard.
+    page.evaluate(
+        "() => document.addEventListener('copy', () => {"
+        " window.__copied = document.activeElement.value; })"
+    )
+    button.click()
+    page.locator(".md-dialog", has_text="Copied to clipboard").wait_for(timeout=10_000)
+    copied = page.evaluate("window.__copied")
+    assert copied == program.locator("pre > code").inner_text().rstrip()
+    assert "np." in copied and len(copied.splitlines()) > 5  # the program's code, not a stub
+
+
 def colour_state(page) -> tuple[str, str, str]:
     return tuple(
         page.evaluate(

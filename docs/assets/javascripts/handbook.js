@@ -292,8 +292,36 @@
     });
     deferred[src].then(function (loaded) {
       var part = loaded && loaded.parts[+slot.getAttribute("data-hb-part")];
-      if (part !== undefined && slot.parentNode) slot.outerHTML = part;
+      if (part === undefined || !slot.parentNode) return;
+      slot.outerHTML = part;
+      likeMaterialCode(details);
     }, function () { delete deferred[src]; });
+  }
+
+  // Material gives the code on a page its copy button, and a block that scrolls sideways a
+  // tab stop, when the page loads. Code that arrives later (a program in a collapsed block)
+  // gets the same here; Material's clipboard listener is delegated, so the button is as good
+  // as its own, "Copied to clipboard" included.
+  var laterCode = 0;
+  function likeMaterialCode(root) {
+    var config = document.getElementById("__config");
+    config = config ? JSON.parse(config.textContent) : {};
+    var copy = (config.features || []).indexOf("content.code.copy") >= 0;
+    root.querySelectorAll("pre > code").forEach(function (code) {
+      var pre = code.parentNode;
+      if (code.scrollWidth > code.clientWidth) code.setAttribute("tabindex", "0");
+      if (!copy || pre.querySelector(":scope > .md-code__nav")) return;
+      pre.id = pre.id || "__code_hb" + laterCode++;
+      var nav = document.createElement("nav");
+      nav.className = "md-code__nav";
+      var button = document.createElement("button");
+      button.className = "md-code__button";
+      button.title = (config.translations || {})["clipboard.copy"] || "Copy to clipboard";
+      button.setAttribute("data-clipboard-target", "#" + pre.id + " > code");
+      button.setAttribute("data-md-type", "copy");
+      nav.appendChild(button);
+      pre.insertBefore(nav, code);
+    });
   }
 
   document.addEventListener("toggle", function (event) {
