@@ -17,7 +17,7 @@ import pytest
 
 from handbook.load.article_records import scan_articles
 from handbook.load.build_errors import HandbookDataError, Problems
-from handbook.load.page_programs import page_programs, program_path
+from handbook.load.page_programs import page_programs, program_blocks, program_path
 from handbook.render.program_listing import present_programs
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -143,6 +143,15 @@ def test_blocks_with_one_title_join_in_order_and_untitled_blocks_are_not_program
     assert program.name == "toy.py"
     assert program.source == "import numpy as np\n\nx = np.ones(3)\nassert x.sum() == 3\n"
     assert program.lines == (7, 19)
+
+
+def test_a_program_quoted_inside_a_longer_fence_is_an_example_not_a_program():
+    # How a contributor guide would show the syntax: the outer fence makes it all one block
+    # (markdown_scan.fenced_blocks, the rule citations and markers follow too).
+    quoted = '````markdown\n```python title="shown.py"\nassert False\n```\n````\n'
+    problems = Problems()
+    assert page_programs(quoted + TEXT, "docs/a/page.md", problems)[0].name == "toy.py"
+    assert [block.name for block in program_blocks(quoted + TEXT)] == ["toy.py"] * 2 + ["Toy.py"]
 
 
 def test_a_title_that_is_no_program_name_is_reported_with_its_line():

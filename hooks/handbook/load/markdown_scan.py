@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 from handbook.load.data_markers import ANY_MARKER
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
-FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})", re.MULTILINE)
+FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>[^\n]*)", re.MULTILINE)
 INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
 CITATION = re.compile(r"\[(@[^\[\]\n]*)\]")
 CITATION_KEY = re.compile(r"^@([A-Za-z0-9][A-Za-z0-9_:.-]*)$")
@@ -38,25 +39,61 @@ def code_segments(markdown: str) -> Iterator[tuple[bool, str]]:
         yield False, markdown[position:]
 
 
+@dataclass(frozen=True)
+class FencedBlock:
+    """A fenced code block, as offsets into the text it was found in."""
+
+    start: int  # the opening fence's line
+    body_start: int  # the first line inside the fences
+    body_end: int  # just after the last line inside
+    end: int  # just after the closing fence, before its line break; the text's end if unclosed
+    indent: str  # the opening fence's indentation (blocks inside lists or admonitions)
+    info: str  # the rest of the opening line: the language and its options
+
+    def line_end(self, text: str) -> int:
+        """Just after the closing fence's line, its line break included."""
+        return self.end + 1 if text.startswith("\n", self.end) else self.end
+
+
+def next_fenced_block(markdown: str, position: int = 0) -> FencedBlock | None:
+    """The first fenced block opening at or after `position`. It is closed by a line of the
+    same fence character, at least as many, and nothing else; unclosed, it runs to the end."""
+    fence = FENCE_OPEN.search(markdown, position)
+    if not fence:
+        return None
+    marks = fence.group("fence")
+    closing = re.compile(rf"^[ \t]*{re.escape(marks[0])}{{{len(marks)},}}[ \t]*$", re.MULTILINE)
+    body_start = min(fence.end() + 1, len(markdown))
+    close = closing.search(markdown, body_start)
+    return FencedBlock(
+        start=fence.start(),
+        body_start=body_start,
+        body_end=close.start() if close else len(markdown),
+        end=close.end() if close else len(markdown),
+        indent=fence.group("indent"),
+        info=fence.group("info"),
+    )
+
+
+def fenced_blocks(markdown: str) -> Iterator[FencedBlock]:
+    """The text's fenced blocks, in order; a fence inside a block is part of that block."""
+    position = 0
+    while (block := next_fenced_block(markdown, position)) is not None:
+        yield block
+        position = block.end
+
+
 def _code_spans(markdown: str) -> Iterator[tuple[int, int]]:
     position = 0
     while position < len(markdown):
-        fence = FENCE_OPEN.search(markdown, position)
-        prose_end = fence.start() if fence else len(markdown)
+        block = next_fenced_block(markdown, position)
+        prose_end = block.start if block else len(markdown)
         for inline in INLINE_CODE.finditer(markdown, position, prose_end):
             yield inline.start(), inline.end()
-        if not fence:
+        if not block:
             return
-        closing = re.compile(
-            rf"^[ \t]*{re.escape(fence.group('fence')[0])}{{{len(fence.group('fence'))},}}[ \t]*$",
-            re.MULTILINE,
-        )
-        line_end = markdown.find("\n", fence.end())
-        after_open = len(markdown) if line_end < 0 else line_end + 1
-        close = closing.search(markdown, after_open)
-        end = close.end() if close else len(markdown)
-        yield fence.start(), end
-        position = end
+        yield block.start, block.end
+        position = block.end
 
 
 def rewrite_prose(markdown: str, rewrite: Callable[[str], str]) -> str:

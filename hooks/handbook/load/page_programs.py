@@ -18,11 +18,9 @@ from dataclasses import dataclass
 
 from handbook.load.build_errors import Problems
 from handbook.load.handbook_models import Program
+from handbook.load.markdown_scan import fenced_blocks
 
-PYTHON_FENCE = re.compile(
-    r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?:python|py)\b(?P<options>[^\n]*)$",
-    re.MULTILINE,
-)
+PYTHON_INFO = re.compile(r"[ \t]*(?:python|py)\b(?P<options>.*)")  # after the opening fence
 TITLE = re.compile(r"""\btitle=(?P<quote>["'])(?P<title>.*?)(?P=quote)""")
 PROGRAM_NAME = re.compile(r"^[a-z][a-z0-9_]*\.py$")
 CODE_DIR = "code"  # beside the page's folder: model-families/code/diffusion_toy.py
@@ -41,31 +39,20 @@ class ProgramBlock:
 
 
 def program_blocks(text: str) -> Iterator[ProgramBlock]:
-    """The titled Python blocks of `text`, in order. Untitled blocks are skipped."""
-    position = 0
-    while True:
-        fence = PYTHON_FENCE.search(text, position)
-        if not fence:
-            return
-        marks = fence["fence"]
-        closing = re.compile(
-            rf"^[ \t]*{re.escape(marks[0])}{{{len(marks)},}}[ \t]*$(?:\n|\Z)", re.MULTILINE
-        )
-        body_start = min(fence.end() + 1, len(text))
-        close = closing.search(text, body_start)
-        end = close.end() if close else len(text)
-        position = end
-        title = TITLE.search(fence["options"])
+    """The titled Python blocks of `text`, in order. Untitled blocks are skipped, and so is a
+    block shown inside another (a longer fence quoting Markdown)."""
+    for block in fenced_blocks(text):
+        python = PYTHON_INFO.match(block.info)
+        title = python and TITLE.search(python["options"])
         if not title:
             continue
-        body = text[body_start : close.start() if close else len(text)]
         yield ProgramBlock(
             name=title["title"],
-            code=textwrap.dedent(body),
-            start=fence.start(),
-            end=end,
-            line=text.count("\n", 0, fence.start()) + 1,
-            indent=fence["indent"],
+            code=textwrap.dedent(text[block.body_start : block.body_end]),
+            start=block.start,
+            end=block.line_end(text),
+            line=text.count("\n", 0, block.start) + 1,
+            indent=block.indent,
         )
 
 
