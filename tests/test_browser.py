@@ -179,6 +179,17 @@ def test_copy_page_as_markdown_copies_the_pages_twin(open_page, edition):
     assert "$D(x)$" in copied and "/reference/bibliography/#ref-goodfellow2014)]" in copied
 
 
+def test_ctrl_p_loads_every_collapsed_body_before_printing(open_page, edition):
+    """A printed page shows the derivations, not their placeholders (handbook.js, fillAll)."""
+    page = open_page("model-families/gans")
+    page.evaluate("() => { window.print = () => { window.__printed = true; }; }")
+    assert page.locator("[data-hb-part]").count() > 3
+    page.locator("body").press("Control+p")
+    page.wait_for_function("window.__printed === true", timeout=10_000)
+    assert page.locator("[data-hb-part]").count() == 0
+    assert page.locator("details.derivation .hb-math svg").count() > 0
+
+
 def test_a_program_opened_later_gets_the_copy_button_material_gives_code(open_page, edition):
     """Program listings arrive after Material set up the page's code (handbook.js,
     likeMaterialCode): the copy button is added then, and copies that block's code."""

@@ -282,7 +282,7 @@
 
   function fillDeferred(details) {
     var slot = details.querySelector(":scope > [data-hb-part]");
-    if (!slot) return;
+    if (!slot) return Promise.resolve();
     var src = pageFileUrl(".details.js");
     deferred[src] = deferred[src] || fetchInto("script", { src: src }).then(function () {
       var loaded = (window.hbDeferred || {})[src];
@@ -290,7 +290,7 @@
       if (loaded && loaded.glyphs && sprite) sprite.insertAdjacentHTML("beforeend", loaded.glyphs);
       return loaded;
     });
-    deferred[src].then(function (loaded) {
+    return deferred[src].then(function (loaded) {
       var part = loaded && loaded.parts[+slot.getAttribute("data-hb-part")];
       if (part === undefined || !slot.parentNode) return;
       slot.outerHTML = part;
@@ -328,6 +328,21 @@
     var details = event.target;
     if (details.open && details.tagName === "DETAILS") fillDeferred(details);
   }, true);
+
+  // Printing: Material opens every collapsed block for print, but a body still in its script
+  // would print as its placeholder. Ctrl+P (Cmd+P) loads them all first, then prints. Print
+  // from the browser's menu cannot be held back: it starts the load, so a second print has them.
+  function fillAll() {
+    return Promise.all(Array.prototype.map.call(document.querySelectorAll("details"), fillDeferred));
+  }
+  document.addEventListener("keydown", function (event) {
+    var print = (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey &&
+      (event.key || "").toLowerCase() === "p";
+    if (!print || !document.querySelector("[data-hb-part]")) return;
+    event.preventDefault();
+    fillAll().then(function () { window.print(); });
+  });
+  window.addEventListener("beforeprint", fillAll);
 
   function onPage() {
     document.querySelectorAll("details[open]").forEach(fillDeferred);
