@@ -67,7 +67,7 @@ def zensical_site(tmp_path_factory) -> Path:
 
 
 def _restored(path: Path) -> str:
-    """A page as a reader who opened every collapsed block sees it (handbook.js does this)."""
+    """A page as a reader who opened every collapsed block sees it (collapsed-bodies.js)."""
     html = path.read_text(encoding="utf-8")
     script = path.with_name(f"{path.stem}.details.js")
     if not script.exists():

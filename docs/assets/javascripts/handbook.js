@@ -268,9 +268,9 @@
 
   /* ---- Collapsed derivations, exercises, answers and programs: loaded when opened ---------
    * The build moves their bodies into a script beside the page, index.details.js on the web
-   * and NAME.details.js offline (hooks: render/deferred_details.py); the placeholder left in
-   * each names its part. "toggle" does not bubble, so it is caught on the way down. */
-  var deferred = {};
+   * and NAME.details.js offline (hooks: render/deferred_details.py), leaving a placeholder
+   * ([data-hb-part]); collapsed-bodies.js puts them back. "toggle" does not bubble, so it is
+   * caught on the way down. */
 
   // A file beside the page: 'x/' -> 'x/index.md', 'x.html' (offline) -> 'x.md' for ".md".
   // The hook names them the same way (markdown_twin.twin_path, deferred_details.script_name).
@@ -278,74 +278,37 @@
     var page = location.href.split("#")[0].split("?")[0];
     return /\/$/.test(page) ? page + "index" + suffix : page.replace(/\.html$/, suffix);
   }
-  window.hbPageFile = pageFileUrl;  // copy-markdown.js reads the Markdown twin with it
+  window.hbPageFile = pageFileUrl;  // copy-markdown.js and collapsed-bodies.js use it
 
-  function fillDeferred(details) {
-    var slot = details.querySelector(":scope > [data-hb-part]");
-    if (!slot) return Promise.resolve();
-    var src = pageFileUrl(".details.js");
-    deferred[src] = deferred[src] || fetchInto("script", { src: src }).then(function () {
-      var loaded = (window.hbDeferred || {})[src];
-      var sprite = document.querySelector("svg.hb-math-glyphs defs");
-      if (loaded && loaded.glyphs && sprite) sprite.insertAdjacentHTML("beforeend", loaded.glyphs);
-      return loaded;
-    });
-    return deferred[src].then(function (loaded) {
-      var part = loaded && loaded.parts[+slot.getAttribute("data-hb-part")];
-      if (part === undefined || !slot.parentNode) return;
-      slot.outerHTML = part;
-      likeMaterialCode(details);
-    }, function () { delete deferred[src]; });
-  }
-
-  // Material gives the code on a page its copy button, and a block that scrolls sideways a
-  // tab stop, when the page loads. Code that arrives later (a program in a collapsed block)
-  // gets the same here; Material's clipboard listener is delegated, so the button is as good
-  // as its own, "Copied to clipboard" included.
-  var laterCode = 0;
-  function likeMaterialCode(root) {
-    var config = document.getElementById("__config");
-    config = config ? JSON.parse(config.textContent) : {};
-    var copy = (config.features || []).indexOf("content.code.copy") >= 0;
-    root.querySelectorAll("pre > code").forEach(function (code) {
-      var pre = code.parentNode;
-      if (code.scrollWidth > code.clientWidth) code.setAttribute("tabindex", "0");
-      if (!copy || pre.querySelector(":scope > .md-code__nav")) return;
-      pre.id = pre.id || "__code_hb" + laterCode++;
-      var nav = document.createElement("nav");
-      nav.className = "md-code__nav";
-      var button = document.createElement("button");
-      button.className = "md-code__button";
-      button.title = (config.translations || {})["clipboard.copy"] || "Copy to clipboard";
-      button.setAttribute("data-clipboard-target", "#" + pre.id + " > code");
-      button.setAttribute("data-md-type", "copy");
-      nav.appendChild(button);
-      pre.insertBefore(nav, code);
-    });
+  function fillCollapsed(details) {
+    if (!details.querySelector(":scope > [data-hb-part]")) return;
+    loadModule("collapsed-bodies").then(function (module) { module.fill(details); });
   }
 
   document.addEventListener("toggle", function (event) {
     var details = event.target;
-    if (details.open && details.tagName === "DETAILS") fillDeferred(details);
+    if (details.open && details.tagName === "DETAILS") fillCollapsed(details);
   }, true);
 
   // Printing: Material opens every collapsed block for print, but a body still in its script
   // would print as its placeholder. Ctrl+P (Cmd+P) loads them all first, then prints. Print
   // from the browser's menu cannot be held back: it starts the load, so a second print has them.
   function fillAll() {
-    return Promise.all(Array.prototype.map.call(document.querySelectorAll("details"), fillDeferred));
+    if (!document.querySelector("[data-hb-part]")) return null;
+    return loadModule("collapsed-bodies").then(function (module) { return module.fillAll(); });
   }
   document.addEventListener("keydown", function (event) {
     var print = (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey &&
       (event.key || "").toLowerCase() === "p";
-    if (!print || !document.querySelector("[data-hb-part]")) return;
+    var filling = print && fillAll();
+    if (!filling) return;
     event.preventDefault();
-    fillAll().then(function () { window.print(); });
+    filling.then(function () { window.print(); });
   });
   window.addEventListener("beforeprint", fillAll);
 
   function onPage() {
-    document.querySelectorAll("details[open]").forEach(fillDeferred);
+    document.querySelectorAll("details[open]").forEach(fillCollapsed);
     document.querySelectorAll(".hb-filter").forEach(function (box) {
       loadModule("list-filter").then(function (filter) { filter.setUp(box); });
     });

@@ -3,11 +3,11 @@ loaded when a reader opens them.
 
 Most readers skip them, and they are the heaviest part of a model-family page (a derivation's
 math or a highlighted program weighs more than the prose around it). So the body of every
-`??? derivation`, `??? exercise`, `??? solution`, `??? question` and `??? program` (pymdownx.details:
-`<details class="derivation">`) leaves
-the page's HTML for one script beside it, `index.details.js` (`NAME.details.js` in the offline
-edition, whose pages are `NAME.html`). handbook.js loads that script on the first opening and
-puts the body back. A script, not a fetch, because file:// refuses fetch. The glyph outlines
+`??? derivation`, `??? exercise`, `??? solution`, `??? question` and `??? program`
+(pymdownx.details: `<details class="derivation">`) leaves the page's HTML for one script beside
+it, `index.details.js` (`NAME.details.js` in the offline edition, whose pages are `NAME.html`).
+On the first opening, handbook.js loads collapsed-bodies.js, which loads that script and puts
+the body back. A script, not a fetch, because file:// refuses fetch. The glyph outlines
 only those bodies use leave the page's math sprite with them (math_svg.py).
 
 Without JavaScript the summary still opens, on a line linking the page's Markdown twin
@@ -123,8 +123,8 @@ def _closing_tag(page_html: str, start: int) -> int:
 
 
 def _placeholder(index: int, twin_name: str, kind: str, anchors: list[str]) -> str:
-    # data-hb-part: which body replaces this line once the script is in (handbook.js). Without
-    # JavaScript the line stays, pointing to the Markdown twin.
+    # data-hb-part: which body replaces this line once the script is in (collapsed-bodies.js).
+    # Without JavaScript the line stays, pointing to the Markdown twin.
     targets = "".join(f'<span id="{name}"></span>' for name in anchors)
     return (
         f'<p class="hb-deferred" data-hb-part="{index}">{targets}'
