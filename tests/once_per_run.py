@@ -22,10 +22,17 @@ from filelock import FileLock
 def run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The temporary folder every worker of this run shares.
 
-    xdist gives each worker a base folder of its own inside the run's (`pytest-N/popen-gw0`),
-    so the run's is the parent; without xdist it is the base folder itself."""
+    xdist gives each worker a base folder of its own inside the run's (`pytest-N/popen-gw0`);
+    the shared one goes beside them, named after the run's id, which every worker of a run
+    has and no other run does, so a record is never read from another run. Without xdist it
+    is the base folder itself."""
     base = tmp_path_factory.getbasetemp()
-    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID")
+    if not os.environ.get("PYTEST_XDIST_WORKER") or not run:
+        return base
+    shared = base.parent / f"shared-{run}"
+    shared.mkdir(exist_ok=True)
+    return shared
 
 
 def once_per_run(

@@ -39,8 +39,13 @@ def _in_threads(workers, call):
     return [outcomes[index] for index in range(len(workers))]
 
 
-def test_workers_asking_at_once_get_one_piece_of_work(tmp_path, monkeypatch):
+def _as_xdist_worker(monkeypatch, run="run1"):
     monkeypatch.setenv("PYTEST_XDIST_WORKER", "gw0")
+    monkeypatch.setenv("PYTEST_XDIST_TESTRUNUID", run)
+
+
+def test_workers_asking_at_once_get_one_piece_of_work(tmp_path, monkeypatch):
+    _as_xdist_worker(monkeypatch)
     calls = []
 
     def make(folder: Path) -> dict:
@@ -51,13 +56,21 @@ def test_workers_asking_at_once_get_one_piece_of_work(tmp_path, monkeypatch):
 
     workers = [Worker(tmp_path / f"popen-gw{n}") for n in range(3)]
     outcomes = _in_threads(workers, lambda worker: once_per_run(worker, "site", make))
-    assert calls == [tmp_path / "site"]
-    assert outcomes == [(tmp_path / "site", {"log": "one build"})] * 3
-    assert (tmp_path / "site" / "site.txt").read_text() == "built"
+    assert calls == [tmp_path / "shared-run1" / "site"]
+    assert outcomes == [(tmp_path / "shared-run1" / "site", {"log": "one build"})] * 3
+    assert (tmp_path / "shared-run1" / "site" / "site.txt").read_text() == "built"
+
+
+def test_a_later_run_does_its_own_work(tmp_path, monkeypatch):
+    worker = Worker(tmp_path / "popen-gw0")
+    for run in ("run1", "run2"):
+        _as_xdist_worker(monkeypatch, run)
+        folder, made = once_per_run(worker, "site", lambda folder, run=run: {"run": run})
+        assert (folder, made) == (tmp_path / f"shared-{run}" / "site", {"run": run})
 
 
 def test_a_failure_is_reported_by_every_worker_and_not_retried(tmp_path, monkeypatch):
-    monkeypatch.setenv("PYTEST_XDIST_WORKER", "gw0")
+    _as_xdist_worker(monkeypatch)
     calls = []
 
     def make(folder: Path) -> dict:
