@@ -42,7 +42,8 @@ PAGES_OF_EVERY_KIND = [
     "reference/bibliography/",  # A-Z sections and the filter
     "tags/architecture/",  # generated tag page, outside the navigation
 ]
-# Typed into the long lists' filters before the scan: a third or so of the entries stay.
+# Typed into the long lists' filters before the scan: 60 of 211 glossary entries and 44 of 364
+# references stay (December 2026).
 FILTERED = {"reference/glossary/": "diffusion", "reference/bibliography/": "diffusion"}
 PHONE = {"width": 390, "height": 844}
 
