@@ -16,7 +16,7 @@ ALIAS ?=
 help:
 	@echo "make serve        serve the site with live reload on http://$(ADDR)"
 	@echo "make test         run the whole test suite"
-	@echo "make test-unit    only the tests that need no build (about 20 s)"
+	@echo "make test-unit    only the tests that need no build (about 25 s)"
 	@echo "make build        strict build into site/ (the old site/ survives a failed build)"
 	@echo "make build-zensical   the same sources built by Zensical into dist/zensical-site/"
 	@echo "make check-links  check internal links, anchors and images in site/"
@@ -67,15 +67,15 @@ $(ZENSICAL_STAMP): tools/zensical/requirements.lock
 	$(ZENSICAL_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r tools/zensical/requirements.lock
 	@touch $@
 
-# On TEST_WORKERS processes (pytest-xdist): builds, browsers and servers wait on each other
-# much of the time, so two workers on two cores take about two thirds of the time of one.
+# On TEST_WORKERS processes (pytest-xdist): one process keeps one core busy, two use both and
+# take about two thirds of the time; three were slower on two cores (README, "Performance").
 TEST_WORKERS ?= 2
 test: $(STAMP) $(VNU_STAMP) $(ZENSICAL_STAMP)
 	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
-# The tests that need no build of the handbook (about 20 s); `-m site` and `-m browser` pick the rest.
+# The tests that need no build of the handbook (about 25 s); `-m site` and `-m browser` pick the rest.
 test-unit: $(STAMP)
-	$(BIN)/python -m pytest -m unit
+	$(BIN)/python -m pytest -m unit -n $(TEST_WORKERS)
 
 # The same sources built by Zensical into dist/zensical-site/ (tools/build_zensical.py).
 build-zensical: $(STAMP) $(ZENSICAL_STAMP)
