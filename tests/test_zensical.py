@@ -5,7 +5,6 @@ differences."""
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import subprocess
@@ -16,6 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from check_links import check_site
+from handbook.render.deferred_details import restored, script_name
 
 PROJECT = Path(__file__).resolve().parent.parent
 ZENSICAL = PROJECT / ".venv-zensical" / "bin" / "zensical"
@@ -69,18 +69,8 @@ def zensical_site(tmp_path_factory) -> Path:
 def _restored(path: Path) -> str:
     """A page as a reader who opened every collapsed block sees it (collapsed-bodies.js)."""
     html = path.read_text(encoding="utf-8")
-    script = path.with_name(f"{path.stem}.details.js")
-    if not script.exists():
-        return html
-    text = script.read_text(encoding="utf-8")
-    loaded = json.loads(text[text.index("] = ") + 4 :].rstrip().rstrip(";"))
-    html = re.sub(
-        r'<p class="hb-deferred" data-hb-part="(\d+)">.*?</a></p>',
-        lambda match: loaded["parts"][int(match[1])],
-        html,
-        flags=re.DOTALL,
-    )
-    return html.replace("</defs></svg>", loaded["glyphs"] + "</defs></svg>", 1)
+    script = path.with_name(script_name(path.name))
+    return restored(html, script.read_text(encoding="utf-8")) if script.exists() else html
 
 
 def _article(path: Path) -> str:

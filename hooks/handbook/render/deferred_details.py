@@ -46,6 +46,10 @@ _SLOT = "\x00hb-deferred-{}\x00"  # where a placeholder goes, until the anchors 
 _ID = re.compile(r'\sid="([^"]+)"')
 _FRAGMENT_LINK = re.compile(r'href="#([^"]+)"')
 _GLYPH_USE = re.compile(r'xlink:href="#(?P<id>[^"]+)"')
+# The script assigns the bodies to the address it was loaded from (collapsed-bodies.js reads
+# them there); written by defer_details, read back by read_script.
+SCRIPT_PREFIX = "(window.hbDeferred = window.hbDeferred || {})[document.currentScript.src] = "
+_PLACEHOLDER = re.compile(r'<p class="hb-deferred" data-hb-part="(?P<index>\d+)">.*?</a></p>', re.S)
 _SPRITE = re.compile(rf'<svg class="{SPRITE_CLASS}"[^>]*><defs>(?P<symbols>.*?)</defs></svg>', re.S)
 
 
@@ -106,11 +110,26 @@ def defer_details(page_html: str, twin_name: str) -> DeferredPage:
         )
     page, glyphs = _move_glyphs(page, parts)
     payload = json.dumps({"glyphs": glyphs, "parts": parts}, separators=(",", ":"))
-    script = (
-        "(window.hbDeferred = window.hbDeferred || {})"
-        f"[document.currentScript.src] = {payload};\n"
-    )
-    return DeferredPage(page, script, tuple(parts))
+    return DeferredPage(page, f"{SCRIPT_PREFIX}{payload};\n", tuple(parts))
+
+
+def read_script(script: str) -> dict:
+    """What a page's script holds: {"glyphs": the moved glyph symbols, "parts": the bodies}."""
+    if not script.startswith(SCRIPT_PREFIX):
+        raise ValueError("not a script of collapsed bodies (deferred_details.defer_details)")
+    return json.loads(script[len(SCRIPT_PREFIX) :].rstrip().rstrip(";"))
+
+
+def restored(page_html: str, script: str) -> str:
+    """The page as a reader sees it after opening every collapsed block: each placeholder
+    replaced by its body, the moved glyphs back in the sprite (appended, as the browser does).
+    The inverse of defer_details, for comparing pages (tests/test_zensical.py)."""
+    loaded = read_script(script)
+    page = _PLACEHOLDER.sub(lambda match: loaded["parts"][int(match["index"])], page_html)
+    if not loaded["glyphs"]:
+        return page
+    sprite = _SPRITE.search(page)
+    return page[: sprite.end("symbols")] + loaded["glyphs"] + page[sprite.end("symbols") :]
 
 
 def _closing_tag(page_html: str, start: int) -> int:
