@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
@@ -11,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import PROJECT
+from helpers import PROJECT, mkdocs_env
 
 pytestmark = pytest.mark.site  # builds the handbook without the site fixtures
 
@@ -24,7 +23,7 @@ def build(project: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, str(PROJECT / "tools" / "build_site.py")],
         cwd=project,
-        env={**os.environ, "HANDBOOK_MINIFY": "false"},  # 2 s a build, and not what is tested
+        env=mkdocs_env(HANDBOOK_MINIFY="false"),  # 2 s a build, and not what is tested
         capture_output=True,
         text=True,
         timeout=600,
