@@ -10,13 +10,7 @@
 
   function bodies() {
     var src = window.hbPageFile(".details.js");  // handbook.js: the file beside the page
-    loading[src] = loading[src] || new Promise(function (resolve, reject) {
-      var script = document.createElement("script");
-      script.src = src;
-      script.onload = resolve;
-      script.onerror = reject;
-      document.head.appendChild(script);
-    }).then(function () {
+    loading[src] = loading[src] || window.hbFetchInto("script", { src: src }).then(function () {
       var loaded = (window.hbDeferred || {})[src];
       var sprite = document.querySelector("svg.hb-math-glyphs defs");
       if (loaded && loaded.glyphs && sprite) sprite.insertAdjacentHTML("beforeend", loaded.glyphs);
@@ -50,10 +44,10 @@
   // gets the same here; Material's clipboard listener is delegated, so the button is as good
   // as its own, "Copied to clipboard" included.
   var laterCode = 0;
+  var config = document.getElementById("__config");  // Material's features and words
+  config = config ? JSON.parse(config.textContent) : {};
+  var copy = (config.features || []).indexOf("content.code.copy") >= 0;
   function likeMaterialCode(root) {
-    var config = document.getElementById("__config");
-    config = config ? JSON.parse(config.textContent) : {};
-    var copy = (config.features || []).indexOf("content.code.copy") >= 0;
     root.querySelectorAll("pre > code").forEach(function (code) {
       var pre = code.parentNode;
       if (code.scrollWidth > code.clientWidth) code.setAttribute("tabindex", "0");

@@ -154,6 +154,7 @@
       document.head.appendChild(element);
     });
   }
+  window.hbFetchInto = fetchInto;  // modules load their own files with it (collapsed-bodies.js)
 
   // Modules that draw something have a stylesheet of the same name.
   var STYLED = ["term-tips", "list-filter", "table-columns", "diagram-zoom"];
